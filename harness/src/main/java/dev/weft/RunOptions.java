@@ -1,0 +1,185 @@
+package dev.weft;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link Weft#run(RunOptions, java.util.concurrent.Callable)} runs a program: limits, failure
+ * policies and an optional event listener.
+ *
+ * <p>Immutable: every method that configures returns a new value, so a configured instance can be
+ * shared.
+ *
+ * <pre>{@code
+ * RunOptions strict = RunOptions.defaults().failOnLeftoverTasks(true).maxSteps(100_000);
+ * Weft.run(strict, () -> ...);
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class RunOptions {
+  private static final RunOptions DEFAULTS =
+      new RunOptions(Duration.ofSeconds(30), 1_000_000, true, false, null);
+
+  private final Duration watchdog;
+  private final long maxSteps;
+  private final boolean failOnUnobservedFailures;
+  private final boolean failOnLeftoverTasks;
+  private final RunListener listener;
+
+  private RunOptions(
+      Duration watchdog,
+      long maxSteps,
+      boolean failOnUnobservedFailures,
+      boolean failOnLeftoverTasks,
+      RunListener listener) {
+    this.watchdog = watchdog;
+    this.maxSteps = maxSteps;
+    this.failOnUnobservedFailures = failOnUnobservedFailures;
+    this.failOnLeftoverTasks = failOnLeftoverTasks;
+    this.listener = listener;
+  }
+
+  /**
+   * Returns the defaults: FIFO order as asyncio, watchdog 30 s, at most 1,000,000 steps, unobserved
+   * task failures fail the run, leftover tasks are cancelled quietly, no listener.
+   *
+   * @return the default options
+   */
+  public static RunOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Sets how long, in real time, a task may run without calling into Weft before the run fails with
+   * {@link BlockedOutsideWeftException}.
+   *
+   * @param limit a positive duration; default 30 s
+   * @return new options
+   * @throws IllegalArgumentException if {@code limit} is null, zero or negative
+   */
+  public RunOptions watchdog(Duration limit) {
+    if (limit == null || limit.isZero() || limit.isNegative()) {
+      throw new IllegalArgumentException(
+          "watchdog limit must be a positive duration, but was " + limit);
+    }
+    return new RunOptions(limit, maxSteps, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+  }
+
+  /**
+   * Sets how many scheduler steps (task steps and callbacks) a run may take before it fails with
+   * {@link StepLimitExceededException}; this turns a livelock into a failure.
+   *
+   * @param limit at least 1; default 1,000,000
+   * @return new options
+   * @throws IllegalArgumentException if {@code limit < 1}
+   */
+  public RunOptions maxSteps(long limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("maxSteps must be at least 1, but was " + limit);
+    }
+    return new RunOptions(watchdog, limit, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+  }
+
+  /**
+   * Sets whether a task failure that nobody observed fails the run (default {@code true}).
+   *
+   * <p>A failure is observed when some code joins the task, reads its {@link Task#result()}, or
+   * receives it through {@code gather}, {@code gatherSettled}, {@code waitFor} and the like. An
+   * unobserved failure is asyncio's "Task exception was never retrieved". When {@code true}, {@link
+   * Weft#run} throws a {@link TaskFailedException} naming the task (if main itself failed, main's
+   * failure is thrown and the others are added to it as suppressed exceptions). When {@code false},
+   * such failures are ignored.
+   *
+   * @param fail whether to fail the run
+   * @return new options
+   */
+  public RunOptions failOnUnobservedFailures(boolean fail) {
+    return new RunOptions(watchdog, maxSteps, fail, failOnLeftoverTasks, listener);
+  }
+
+  /**
+   * Sets whether tasks still pending when main returns fail the run (default {@code false}).
+   *
+   * <p>Either way they are cancelled in creation order and driven to their end on the virtual
+   * clock, as {@code asyncio.run} does (spec 2.17). When {@code true}, the run then fails with a
+   * {@link LeftoverTasksException} that names each leftover task and where it was blocked.
+   *
+   * @param fail whether to fail the run
+   * @return new options
+   */
+  public RunOptions failOnLeftoverTasks(boolean fail) {
+    return new RunOptions(watchdog, maxSteps, failOnUnobservedFailures, fail, listener);
+  }
+
+  /**
+   * Sets a listener that receives every {@link RunEvent} of the run.
+   *
+   * @param listener the listener, or {@code null} for none
+   * @return new options
+   */
+  public RunOptions listener(RunListener listener) {
+    return new RunOptions(
+        watchdog, maxSteps, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+  }
+
+  /**
+   * Returns the watchdog limit.
+   *
+   * @return the real-time limit for a task that does not call into Weft
+   */
+  public Duration watchdog() {
+    return watchdog;
+  }
+
+  /**
+   * Returns the step limit.
+   *
+   * @return the maximum number of scheduler steps
+   */
+  public long maxSteps() {
+    return maxSteps;
+  }
+
+  /**
+   * Returns whether unobserved task failures fail the run.
+   *
+   * @return the policy
+   */
+  public boolean failOnUnobservedFailures() {
+    return failOnUnobservedFailures;
+  }
+
+  /**
+   * Returns whether leftover tasks fail the run.
+   *
+   * @return the policy
+   */
+  public boolean failOnLeftoverTasks() {
+    return failOnLeftoverTasks;
+  }
+
+  /**
+   * Returns the listener.
+   *
+   * @return the listener, or {@code null}
+   */
+  public RunListener listener() {
+    return listener;
+  }
+
+  @Override
+  public String toString() {
+    return "RunOptions[watchdog="
+        + watchdog
+        + ", maxSteps="
+        + maxSteps
+        + ", failOnUnobservedFailures="
+        + failOnUnobservedFailures
+        + ", failOnLeftoverTasks="
+        + failOnLeftoverTasks
+        + ", listener="
+        + Objects.toString(listener, "none")
+        + "]";
+  }
+}

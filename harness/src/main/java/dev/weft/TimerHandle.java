@@ -1,0 +1,23 @@
+package dev.weft;
+
+/**
+ * A callback scheduled with {@link Weft#callSoon(Runnable)} or {@link
+ * Weft#callLater(java.time.Duration, Runnable)}; asyncio's {@code Handle} / {@code TimerHandle}.
+ *
+ * @since 0.1
+ */
+public interface TimerHandle {
+
+  /**
+   * Cancels the callback if it has not run yet; a cancelled timer never fires and never makes the
+   * virtual clock jump (spec 1.3). Cancelling twice, or after the callback ran, does nothing.
+   */
+  void cancel();
+
+  /**
+   * Returns whether {@link #cancel()} was called.
+   *
+   * @return {@code true} once cancelled
+   */
+  boolean isCancelled();
+}

@@ -1,0 +1,512 @@
+package dev.weft;
+
+import dev.weft.internal.Operations;
+import dev.weft.internal.Runner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The entry point of Weft: runs a program on a deterministic, virtual-clock loop and offers
+ * asyncio's task model to it.
+ *
+ * <p>{@link #run(Callable)} starts a loop and runs its argument as the task {@code "main"}. Inside,
+ * tasks are spawned, sleep, wait for each other, time out and get cancelled exactly as in asyncio
+ * (the spec's section numbers are cited as "spec 2.4"). Tasks run one at a time, in the order
+ * asyncio would run them; control passes only inside Weft calls, so the code between two Weft calls
+ * is atomic. Time is virtual: it starts at 0, and when no task can run the clock jumps to the next
+ * timer, so a one-hour sleep takes no real time. The same program and options always give the same
+ * run.
+ *
+ * <pre>{@code
+ * List<String> order = Weft.run(() -> {
+ *   Task<String> slow = Weft.spawn("slow", () -> { Weft.sleep(Duration.ofSeconds(2)); return "slow"; });
+ *   Task<String> fast = Weft.spawn("fast", () -> { Weft.sleep(Duration.ofSeconds(1)); return "fast"; });
+ *   List<String> seen = new ArrayList<>();
+ *   for (Task<String> t : Weft.asCompleted(List.of(slow, fast))) {
+ *     seen.add(t.join() + " at " + Weft.elapsed().toSeconds() + "s");
+ *   }
+ *   return seen;                    // [fast at 1s, slow at 2s]
+ * });
+ * }</pre>
+ *
+ * <p>Every method except {@code run} needs a running loop: calling one elsewhere throws an {@link
+ * IllegalStateException} that says so. Methods that wait ({@code sleep}, {@code gather}, {@code
+ * join}, ...) must be called from a task, not from a callback. Arguments are checked: a {@code
+ * null} or a value outside the documented range throws {@link IllegalArgumentException} naming the
+ * argument.
+ *
+ * @since 0.1
+ */
+public final class Weft {
+  private Weft() {}
+
+  /**
+   * Runs {@code main} as a task named {@code "main"} on a new loop with {@link
+   * RunOptions#defaults()}, and returns its result; asyncio's {@code asyncio.run} (spec 2.17).
+   *
+   * @param main the program
+   * @param <T> the result type
+   * @return what {@code main} returned
+   * @see #run(RunOptions, Callable)
+   */
+  public static <T> T run(Callable<T> main) {
+    return run(RunOptions.defaults(), main);
+  }
+
+  /**
+   * Runs {@code main} as a task named {@code "main"} on a new loop and returns its result;
+   * asyncio's {@code asyncio.run} (spec 2.17).
+   *
+   * <p>When main is done, every task still pending is cancelled, in creation order, and the loop
+   * keeps running on the virtual clock until all of them have ended. When {@code run} returns or
+   * throws, every thread it started has ended.
+   *
+   * <p>The run fails, instead of returning, when:
+   *
+   * <ul>
+   *   <li>main fails: its exception is thrown (a checked one wrapped in {@link
+   *       TaskFailedException});
+   *   <li>main is cancelled: a {@link CancelledException};
+   *   <li>no task can run and no timer is pending: a {@link DeadlockException} listing what each
+   *       task waits on;
+   *   <li>a task blocks outside Weft longer than the watchdog allows: {@link
+   *       BlockedOutsideWeftException};
+   *   <li>the run takes more steps than allowed: {@link StepLimitExceededException};
+   *   <li>another task failed and nothing observed it (default policy): a {@link
+   *       TaskFailedException} naming it;
+   *   <li>tasks were left pending under {@link RunOptions#failOnLeftoverTasks(boolean)}: {@link
+   *       LeftoverTasksException}.
+   * </ul>
+   *
+   * <pre>{@code
+   * Weft.run(options, () -> 42);                       // 42
+   * Weft.run(options, () -> Weft.promise().join());    // DeadlockException: main blocked in join(Promise 'Promise-1')
+   * }</pre>
+   *
+   * @param options how to run
+   * @param main the program
+   * @param <T> the result type
+   * @return what {@code main} returned
+   * @throws IllegalStateException if called from inside a running loop: runs do not nest
+   */
+  public static <T> T run(RunOptions options, Callable<T> main) {
+    requireNonNull(options, "options");
+    requireNonNull(main, "main");
+    return Runner.run(options, main);
+  }
+
+  /**
+   * Creates a task named {@code "Task-1"}, {@code "Task-2"}, ...; asyncio's {@code create_task}.
+   *
+   * @param body the task's body
+   * @param <T> the result type
+   * @return the task
+   * @see #spawn(String, Callable)
+   */
+  public static <T> Task<T> spawn(Callable<T> body) {
+    requireNonNull(body, "body");
+    return Operations.spawn(null, body);
+  }
+
+  /**
+   * Creates a task; asyncio's {@code create_task} (spec 2.1).
+   *
+   * <p>The body does not start now: its first step is queued behind everything already ready, and
+   * runs once the caller suspends. Tasks created back to back start in creation order.
+   *
+   * <pre>{@code
+   * Task<Integer> t = Weft.spawn("answer", () -> 42);
+   * t.isDone();   // false: the body has not run yet
+   * t.join();     // 42
+   * }</pre>
+   *
+   * @param name the name reports and traces use; not blank
+   * @param body the task's body
+   * @param <T> the result type
+   * @return the task
+   * @throws IllegalArgumentException if {@code name} is null or blank, or {@code body} is null
+   */
+  public static <T> Task<T> spawn(String name, Callable<T> body) {
+    requireName(name);
+    requireNonNull(body, "body");
+    return Operations.spawn(name, body);
+  }
+
+  /**
+   * Creates a task whose body returns nothing; see {@link #spawn(String, Callable)}.
+   *
+   * @param name the name reports and traces use; not blank
+   * @param body the task's body
+   * @return the task, whose result is {@code null}
+   */
+  public static Task<Void> spawn(String name, ThrowingRunnable body) {
+    requireName(name);
+    requireNonNull(body, "body");
+    return Operations.spawn(name, asCallable(body));
+  }
+
+  /**
+   * Creates a task named {@code "Task-1"}, {@code "Task-2"}, ... whose body returns nothing; see
+   * {@link #spawn(String, Callable)}.
+   *
+   * @param body the task's body
+   * @return the task, whose result is {@code null}
+   */
+  public static Task<Void> spawn(ThrowingRunnable body) {
+    requireNonNull(body, "body");
+    return Operations.spawn(null, asCallable(body));
+  }
+
+  /**
+   * Creates a promise named {@code "Promise-1"}, {@code "Promise-2"}, ...: a task completed by
+   * hand; asyncio's {@code loop.create_future()}.
+   *
+   * @param <T> the value type
+   * @return a pending promise
+   */
+  public static <T> Promise<T> promise() {
+    return Operations.promise(null);
+  }
+
+  /**
+   * Creates a named promise, so that reports say {@code "blocked in join(Promise 'reply')"}.
+   *
+   * @param name the name; not blank
+   * @param <T> the value type
+   * @return a pending promise
+   */
+  public static <T> Promise<T> promise(String name) {
+    requireName(name);
+    return Operations.promise(name);
+  }
+
+  /**
+   * Schedules {@code callback} at the tail of the ready queue; asyncio's {@code loop.call_soon}
+   * (spec 1.1).
+   *
+   * <p>The callback runs outside any task, so it cannot wait; it may spawn tasks, complete promises
+   * and schedule more callbacks. If it throws, the run goes on and the failure is reported when the
+   * run ends (see {@link RunOptions#failOnUnobservedFailures(boolean)}).
+   *
+   * @param callback what to run
+   * @return a handle that can cancel it
+   */
+  public static TimerHandle callSoon(Runnable callback) {
+    requireNonNull(callback, "callback");
+    return Operations.callSoon(callback);
+  }
+
+  /**
+   * Schedules {@code callback} after {@code delay} of virtual time; asyncio's {@code
+   * loop.call_later}. Callbacks due at the same instant run in the order they were scheduled.
+   *
+   * @param delay zero or more; zero runs the callback at the next pass
+   * @param callback what to run
+   * @return a handle that can cancel it
+   * @throws IllegalArgumentException if {@code delay} is null or negative, or {@code callback} is
+   *     null
+   */
+  public static TimerHandle callLater(Duration delay, Runnable callback) {
+    requireNotNegative(delay, "delay");
+    requireNonNull(callback, "callback");
+    return Operations.callLater(delay, callback);
+  }
+
+  /**
+   * Suspends the calling task for {@code duration} of virtual time; asyncio's {@code asyncio.sleep}
+   * (spec 2.2).
+   *
+   * <p>A duration of zero or less is one bare yield, as {@link #yieldNow()}. Cancelling the task
+   * ends the sleep with a {@link CancelledException} and removes its timer.
+   *
+   * <pre>{@code
+   * Weft.sleep(Duration.ofHours(1));   // returns at once in real time
+   * Weft.elapsed();                     // PT1H
+   * }</pre>
+   *
+   * @param duration how long
+   * @throws IllegalArgumentException if {@code duration} is null
+   */
+  public static void sleep(Duration duration) {
+    requireNonNull(duration, "duration");
+    Operations.sleep(duration);
+  }
+
+  /**
+   * Lets every other ready task and callback run once before the caller continues; asyncio's {@code
+   * asyncio.sleep(0)}.
+   */
+  public static void yieldNow() {
+    Operations.yieldNow();
+  }
+
+  /**
+   * Returns the virtual time since the loop started.
+   *
+   * @return the elapsed virtual time; {@code Duration.ZERO} at the start
+   */
+  public static Duration elapsed() {
+    return Operations.elapsed();
+  }
+
+  /**
+   * Returns the loop's virtual time as a {@link Clock}, for code under test that takes a {@code
+   * Clock}: its instant is 1970-01-01T00:00:00Z plus {@link #elapsed()}, in UTC.
+   *
+   * @return a clock that reads this loop's virtual time
+   */
+  public static Clock clock() {
+    return Operations.clock();
+  }
+
+  /**
+   * Returns the task that is running; asyncio's {@code current_task()}.
+   *
+   * @return the calling task
+   * @throws IllegalStateException if called from a callback, which runs outside any task
+   */
+  public static Task<?> current() {
+    return Operations.current();
+  }
+
+  /**
+   * Waits for all tasks and returns their results in argument order; asyncio's {@code gather} (spec
+   * 2.4).
+   *
+   * <p>The first task to fail ends the wait with its exception (the same instance; a checked one
+   * wrapped in {@link TaskFailedException}); the other tasks are not cancelled and keep running. A
+   * cancelled task ends it with a {@link CancelledException}. A task given twice is awaited once
+   * and its result appears twice. If the calling task is cancelled, every task not done is
+   * cancelled, and the call ends with a {@link CancelledException} once they have reacted. When
+   * every task is done already, it returns without suspending.
+   *
+   * <pre>{@code
+   * Weft.gather(List.of(a, b));          // [resultOfA, resultOfB]
+   * Weft.gather(List.of(a, failing));    // throws failing's exception; a keeps running
+   * }</pre>
+   *
+   * @param tasks the tasks, from this run
+   * @param <T> the common result type
+   * @return the results, unmodifiable, in argument order
+   * @throws IllegalArgumentException if {@code tasks} or an element is null
+   */
+  public static <T> List<T> gather(Collection<? extends Task<? extends T>> tasks) {
+    requireNonNull(tasks, "tasks");
+    return Operations.gather(tasks);
+  }
+
+  /**
+   * Waits for all tasks and returns their results in argument order; see {@link
+   * #gather(Collection)}.
+   *
+   * @param tasks the tasks, from this run
+   * @param <T> the common result type
+   * @return the results, unmodifiable, in argument order
+   */
+  @SafeVarargs
+  @SuppressWarnings("varargs") // the array is only read
+  public static <T> List<T> gather(Task<? extends T>... tasks) {
+    requireNonNull(tasks, "tasks");
+    return Operations.gather(Arrays.asList(tasks));
+  }
+
+  /**
+   * Waits until every task is done and returns how each ended, in argument order; asyncio's {@code
+   * gather(..., return_exceptions=True)} (spec 2.4).
+   *
+   * <p>Failures do not end the wait: each sits at its position as an {@link Outcome.Failure}; a
+   * cancelled task is a failure holding a {@link CancelledException}. If the calling task is
+   * cancelled, the tasks are cancelled and the call ends with a {@link CancelledException} once
+   * they have reacted.
+   *
+   * @param tasks the tasks, from this run
+   * @param <T> the common result type
+   * @return one outcome per argument, unmodifiable
+   * @throws IllegalArgumentException if {@code tasks} or an element is null
+   */
+  public static <T> List<Outcome<T>> gatherSettled(Collection<? extends Task<? extends T>> tasks) {
+    requireNonNull(tasks, "tasks");
+    return Operations.gatherSettled(tasks);
+  }
+
+  /**
+   * Returns the tasks in the order they finish; asyncio's {@code as_completed} (spec 2.5).
+   *
+   * <p>Each call to the iterator's {@code next()} suspends the calling task until the next task is
+   * done, and returns that task; call {@code join()} or {@code result()} on it for its outcome. A
+   * task given twice is returned once. The iterable can be iterated once.
+   *
+   * @param tasks the tasks, from this run
+   * @param <T> the result type
+   * @return the tasks in completion order
+   * @throws IllegalArgumentException if {@code tasks} or an element is null
+   */
+  public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<T>> tasks) {
+    requireNonNull(tasks, "tasks");
+    return Operations.asCompleted(tasks, null);
+  }
+
+  /**
+   * Returns the tasks in the order they finish, within a deadline; asyncio's {@code
+   * as_completed(..., timeout)} (spec 2.5).
+   *
+   * <p>The deadline is set now, once for the whole iteration. When it passes, every remaining
+   * {@code next()} throws {@link TimedOutException}; the tasks still running are not cancelled.
+   *
+   * @param tasks the tasks, from this run
+   * @param timeout zero or more
+   * @param <T> the result type
+   * @return the tasks in completion order
+   * @throws IllegalArgumentException if an argument is null or {@code timeout} is negative
+   */
+  public static <T> Iterable<Task<T>> asCompleted(
+      Collection<? extends Task<T>> tasks, Duration timeout) {
+    requireNonNull(tasks, "tasks");
+    requireNotNegative(timeout, "timeout");
+    return Operations.asCompleted(tasks, timeout);
+  }
+
+  /**
+   * Waits until the condition {@code when} holds, and returns which tasks are done; asyncio's
+   * {@code wait} (spec 2.6).
+   *
+   * <p>Never throws the tasks' failures and never cancels them. Always suspends at least once, even
+   * when every task is done already.
+   *
+   * @param tasks at least one task, from this run; duplicates count once
+   * @param when when to return
+   * @param <T> the result type
+   * @return the done and pending tasks, in argument order
+   * @throws IllegalArgumentException if {@code tasks} is null or empty or holds null, or {@code
+   *     when} is null
+   */
+  public static <T> WaitResult<T> wait(Collection<? extends Task<T>> tasks, ReturnWhen when) {
+    requireNonNull(tasks, "tasks");
+    requireNonNull(when, "when");
+    return Operations.wait(tasks, when, null);
+  }
+
+  /**
+   * Waits until the condition {@code when} holds or {@code timeout} passes, and returns which tasks
+   * are done; asyncio's {@code wait(..., timeout)} (spec 2.6). A timeout is not an error: the call
+   * returns normally.
+   *
+   * @param tasks at least one task, from this run; duplicates count once
+   * @param when when to return
+   * @param timeout zero or more
+   * @param <T> the result type
+   * @return the done and pending tasks, in argument order
+   * @throws IllegalArgumentException if an argument is null, {@code tasks} is empty, or {@code
+   *     timeout} is negative
+   */
+  public static <T> WaitResult<T> wait(
+      Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout) {
+    requireNonNull(tasks, "tasks");
+    requireNonNull(when, "when");
+    requireNotNegative(timeout, "timeout");
+    return Operations.wait(tasks, when, timeout);
+  }
+
+  /**
+   * Waits for {@code task} for at most {@code timeout}; asyncio's {@code wait_for} (spec 2.7).
+   *
+   * <p>At the deadline the task is cancelled and the call waits until it has really finished: if it
+   * ended cancelled, a {@link TimedOutException} is thrown; if it caught the cancellation and
+   * returned a value, that value is returned; if it failed, its failure is thrown. A timeout of
+   * zero or less cancels the task at once unless it is done. Cancelling the caller cancels the task
+   * too; wrap it in {@link #shield(Task)} to prevent that.
+   *
+   * <pre>{@code
+   * Weft.waitFor(fast, Duration.ofSeconds(1));   // fast's result
+   * Weft.waitFor(slow, Duration.ofSeconds(1));   // TimedOutException at 1s; slow was cancelled
+   * }</pre>
+   *
+   * @param task the task, from this run
+   * @param timeout how long to wait; use {@link Task#join()} to wait without a limit
+   * @param <T> the result type
+   * @return the task's result
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static <T> T waitFor(Task<T> task, Duration timeout) {
+    requireNonNull(task, "task");
+    requireNonNull(timeout, "timeout");
+    return Operations.waitFor(task, timeout);
+  }
+
+  /**
+   * Runs {@code body} in the calling task with a deadline; asyncio's {@code async with timeout(d)}
+   * (spec 2.8).
+   *
+   * <p>The deadline is {@code now + timeout}. When it passes, the calling task is cancelled; if
+   * that cancellation ends the body, a {@link TimedOutException} is thrown whose cause is the
+   * {@link CancelledException}. If the body ends with another exception, that exception is thrown
+   * with the timeout added as suppressed; if the body catches the cancellation and returns, its
+   * value is returned. A deadline already reached fires at the next suspension, so a body that
+   * never suspends completes even with a timeout of zero.
+   *
+   * <pre>{@code
+   * Weft.withTimeout(Duration.ofSeconds(1), () -> 42);                                  // 42
+   * Weft.withTimeout(Duration.ofSeconds(1), () -> { Weft.sleep(ofSeconds(5)); return 1; });  // TimedOutException at 1s
+   * }</pre>
+   *
+   * @param timeout how long the body may take; zero or less expires at the next suspension
+   * @param body what to run
+   * @param <T> the result type
+   * @return what {@code body} returned
+   * @throws IllegalArgumentException if an argument is null
+   */
+  public static <T> T withTimeout(Duration timeout, Callable<T> body) {
+    requireNonNull(timeout, "timeout");
+    requireNonNull(body, "body");
+    return Operations.withTimeout(timeout, body);
+  }
+
+  /**
+   * Returns a task that mirrors {@code task} but whose cancellation does not reach it; asyncio's
+   * {@code shield} (spec 2.9). If {@code task} is done, it is returned itself.
+   *
+   * <pre>{@code
+   * Weft.waitFor(Weft.shield(save), Duration.ofSeconds(1));  // TimedOutException at 1s; save keeps running
+   * }</pre>
+   *
+   * @param task the task to protect, from this run
+   * @param <T> the result type
+   * @return the shielding task
+   * @throws IllegalArgumentException if {@code task} is null
+   */
+  public static <T> Task<T> shield(Task<T> task) {
+    requireNonNull(task, "task");
+    return Operations.shield(task);
+  }
+
+  private static Callable<Void> asCallable(ThrowingRunnable body) {
+    return () -> {
+      body.run();
+      return null;
+    };
+  }
+
+  private static void requireNonNull(Object value, String argument) {
+    if (value == null) {
+      throw new IllegalArgumentException(argument + " must not be null");
+    }
+  }
+
+  private static void requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException(
+          "name must be a non-blank string, but was " + (name == null ? "null" : "'" + name + "'"));
+    }
+  }
+
+  private static void requireNotNegative(Duration duration, String argument) {
+    requireNonNull(duration, argument);
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException(argument + " must be zero or more, but was " + duration);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.weft.internal;
+
+import dev.weft.Outcome;
+import dev.weft.Promise;
+import dev.weft.ReturnWhen;
+import dev.weft.Task;
+import dev.weft.TimerHandle;
+import dev.weft.WaitResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The implementation behind the {@code Weft} facade: finds the running loop and task, converts
+ * arguments, and delegates to the scheduler. Arguments have already been checked for {@code null}
+ * by the facade.
+ */
+public final class Operations {
+  private Operations() {}
+
+  public static <T> Task<T> spawn(String name, Callable<T> body) {
+    return Scheduler.active("Weft.spawn").spawn(name, body);
+  }
+
+  public static <T> Promise<T> promise(String name) {
+    return Scheduler.active("Weft.promise").promise(name);
+  }
+
+  public static TimerHandle callSoon(Runnable callback) {
+    Scheduler loop = Scheduler.active("Weft.callSoon");
+    String description = "callSoon from " + origin(loop);
+    return loop.callSoonHandle(loop.guarded(callback, description), description);
+  }
+
+  public static TimerHandle callLater(Duration delay, Runnable callback) {
+    Scheduler loop = Scheduler.active("Weft.callLater");
+    long nanos = VirtualTime.saturatedNanos(delay);
+    String description = "callLater(" + VirtualTime.format(nanos) + ") from " + origin(loop);
+    return loop.callAt(
+        VirtualTime.deadline(loop.now(), nanos), loop.guarded(callback, description), description);
+  }
+
+  private static String origin(Scheduler loop) {
+    TaskImpl<?> task = loop.currentOrNull();
+    return task == null ? "a callback" : task.label();
+  }
+
+  public static void sleep(Duration duration) {
+    Scheduler loop = Scheduler.active("Weft.sleep");
+    TaskImpl<?> task = loop.currentTask("Weft.sleep");
+    long nanos = VirtualTime.saturatedNanos(duration);
+    if (nanos <= 0) {
+      task.yieldNow();
+      return;
+    }
+    long deadline = VirtualTime.deadline(loop.now(), nanos);
+    PromiseImpl<Void> wakeUp = loop.internalFuture("sleep");
+    TimerHandleImpl timer =
+        loop.callAt(deadline, () -> wakeUp.completeIfPending(null), "sleep of " + task.label());
+    try {
+      task.await(
+          wakeUp,
+          () -> "sleep(" + VirtualTime.format(nanos) + "), until " + VirtualTime.format(deadline));
+    } finally {
+      timer.cancel();
+    }
+  }
+
+  public static void yieldNow() {
+    Scheduler loop = Scheduler.active("Weft.yieldNow");
+    loop.currentTask("Weft.yieldNow").yieldNow();
+  }
+
+  public static Duration elapsed() {
+    return Duration.ofNanos(Scheduler.active("Weft.elapsed").now());
+  }
+
+  public static Clock clock() {
+    return new VirtualClock(Scheduler.active("Weft.clock"));
+  }
+
+  public static Task<?> current() {
+    return Scheduler.active("Weft.current").currentTask("Weft.current");
+  }
+
+  @SuppressWarnings("unchecked")
+  public static <T> List<T> gather(Collection<? extends Task<? extends T>> tasks) {
+    Scheduler loop = Scheduler.active("Weft.gather");
+    TaskImpl<?> caller = loop.currentTask("Weft.gather");
+    List<FutureBase<?>> children = futures(loop, tasks, "Weft.gather");
+    if (children.isEmpty()) {
+      return List.of();
+    }
+    Gather gather = Gather.start(loop, children, false);
+    return (List<T>) (List<?>) caller.await(gather, gather.reason());
+  }
+
+  @SuppressWarnings("unchecked")
+  public static <T> List<Outcome<T>> gatherSettled(Collection<? extends Task<? extends T>> tasks) {
+    Scheduler loop = Scheduler.active("Weft.gatherSettled");
+    TaskImpl<?> caller = loop.currentTask("Weft.gatherSettled");
+    List<FutureBase<?>> children = futures(loop, tasks, "Weft.gatherSettled");
+    if (children.isEmpty()) {
+      return List.of();
+    }
+    Gather gather = Gather.start(loop, children, true);
+    return (List<Outcome<T>>) (List<?>) caller.await(gather, gather.reason());
+  }
+
+  public static <T> Iterable<Task<T>> asCompleted(
+      Collection<? extends Task<T>> tasks, Duration timeout) {
+    Scheduler loop = Scheduler.active("Weft.asCompleted");
+    List<FutureBase<?>> futures = futures(loop, tasks, "Weft.asCompleted");
+    return new AsCompleted<>(
+        loop, futures, timeout == null ? -1 : VirtualTime.saturatedNanos(timeout));
+  }
+
+  public static <T> WaitResult<T> wait(
+      Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout) {
+    Scheduler loop = Scheduler.active("Weft.wait");
+    TaskImpl<?> caller = loop.currentTask("Weft.wait");
+    List<FutureBase<?>> futures =
+        new ArrayList<>(new LinkedHashSet<>(futures(loop, tasks, "Weft.wait")));
+    if (futures.isEmpty()) {
+      throw new IllegalArgumentException("Weft.wait needs at least one task, but tasks was empty");
+    }
+    return Waits.await(
+        loop, caller, futures, when, timeout == null ? -1 : VirtualTime.saturatedNanos(timeout));
+  }
+
+  public static <T> T waitFor(Task<T> task, Duration timeout) {
+    Scheduler loop = Scheduler.active("Weft.waitFor");
+    TaskImpl<?> caller = loop.currentTask("Weft.waitFor");
+    return Timeouts.waitFor(
+        loop, caller, future(loop, task, "Weft.waitFor"), VirtualTime.saturatedNanos(timeout));
+  }
+
+  public static <T> T withTimeout(Duration timeout, Callable<T> body) {
+    Scheduler loop = Scheduler.active("Weft.withTimeout");
+    TaskImpl<?> caller = loop.currentTask("Weft.withTimeout");
+    long nanos = VirtualTime.saturatedNanos(timeout);
+    return Timeouts.withTimeout(
+        loop, caller, nanos, "withTimeout(" + VirtualTime.format(nanos) + ")", body);
+  }
+
+  public static <T> Task<T> shield(Task<T> task) {
+    Scheduler loop = Scheduler.active("Weft.shield");
+    return Shield.of(loop, future(loop, task, "Weft.shield"));
+  }
+
+  private static List<FutureBase<?>> futures(
+      Scheduler loop, Collection<? extends Task<?>> tasks, String operation) {
+    List<FutureBase<?>> futures = new ArrayList<>(tasks.size());
+    int index = 0;
+    for (Task<?> task : tasks) {
+      if (task == null) {
+        throw new IllegalArgumentException(
+            operation + ": tasks must not contain null, but element " + index + " is null");
+      }
+      futures.add(future(loop, task, operation));
+      index++;
+    }
+    return futures;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> FutureBase<T> future(Scheduler loop, Task<T> task, String operation) {
+    if (!(task instanceof FutureBase)) {
+      throw new IllegalArgumentException(
+          operation
+              + " accepts only tasks made by Weft (spawn, promise, shield), but got "
+              + task.getClass().getName());
+    }
+    FutureBase<T> future = (FutureBase<T>) task;
+    if (!loop.owns(future)) {
+      throw new IllegalStateException(
+          operation
+              + ": "
+              + future.label()
+              + " belongs to a different Weft run. Tasks and promises cannot be shared between runs.");
+    }
+    return future;
+  }
+}

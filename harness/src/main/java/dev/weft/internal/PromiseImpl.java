@@ -1,0 +1,61 @@
+package dev.weft.internal;
+
+import dev.weft.CancelledException;
+import dev.weft.Promise;
+
+/**
+ * A future completed by hand: the user's {@link Promise}, and the internal futures that sleeps,
+ * waits and shields block on.
+ *
+ * @param <T> the result type
+ */
+final class PromiseImpl<T> extends FutureBase<T> implements Promise<T> {
+  private final String label;
+  private final boolean userPromise;
+
+  PromiseImpl(Scheduler loop, String name, String label, boolean userPromise) {
+    super(loop, name);
+    this.label = label;
+    this.userPromise = userPromise;
+  }
+
+  @Override
+  boolean reportsUnobservedFailure() {
+    return userPromise;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public void complete(T value) {
+    loop.checkAccess(this, "complete()");
+    setResult(value);
+  }
+
+  @Override
+  public void fail(Throwable error) {
+    if (error == null) {
+      throw new IllegalArgumentException(
+          "error must not be null; call fail(someException) to fail " + label());
+    }
+    if (error instanceof CancelledException) {
+      throw new IllegalArgumentException(
+          "error must not be a CancelledException; call cancel() to cancel " + label());
+    }
+    loop.checkAccess(this, "fail()");
+    setFailure(error);
+  }
+
+  /**
+   * Completes the promise unless it is already done (asyncio's {@code
+   * _set_result_unless_cancelled}).
+   */
+  void completeIfPending(T value) {
+    if (!isDone()) {
+      setResult(value);
+    }
+  }
+}

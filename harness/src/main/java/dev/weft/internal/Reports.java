@@ -1,0 +1,236 @@
+package dev.weft.internal;
+
+import dev.weft.RunOptions;
+import dev.weft.TaskFailedException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the messages a failed run ends with: deadlock, step limit, watchdog, leftover tasks and
+ * unobserved failures. Each says what happened in the program's words (task names, what they wait
+ * on, virtual times), then what to do about it.
+ */
+final class Reports {
+  private static final String REPRODUCE =
+      "The run is deterministic: running it again with the same options reproduces it exactly.";
+
+  private Reports() {}
+
+  /** A task and where it stood, captured when a report was due. */
+  static final class Blocked {
+    final String task;
+    final String where;
+
+    Blocked(String task, String where) {
+      this.task = task;
+      this.where = where;
+    }
+  }
+
+  /** A task or promise that failed, when, and whether main had already returned. */
+  static final class Failure {
+    final FutureBase<?> future;
+    final long time;
+    final boolean duringShutdown;
+
+    Failure(FutureBase<?> future, long time, boolean duringShutdown) {
+      this.future = future;
+      this.time = time;
+      this.duringShutdown = duringShutdown;
+    }
+  }
+
+  static Blocked blocked(TaskImpl<?> task) {
+    return new Blocked(task.name(), where(task));
+  }
+
+  /**
+   * Says where a task stands: "blocked in gather(P0, P1)", "not started yet", "ready to run again
+   * ...".
+   */
+  static String where(TaskImpl<?> task) {
+    if (task.isDone()) {
+      return task.describeState();
+    }
+    WaitReason reason = task.blockedIn();
+    if (reason == null) {
+      return task.carrier == null ? "not started yet" : "running";
+    }
+    if (reason == WaitReason.YIELD) {
+      return "ready to run again after yieldNow()";
+    }
+    FutureBase<?> waitingOn = task.waitingOn();
+    if (waitingOn != null && waitingOn.isDone()) {
+      return "ready to resume from " + reason.describe();
+    }
+    return "blocked in " + reason.describe();
+  }
+
+  static String deadlock(Scheduler loop) {
+    StringBuilder out = new StringBuilder();
+    List<Blocked> blocked = notDone(loop);
+    if (loop.mainReturned()) {
+      out.append("Deadlock at virtual time ")
+          .append(VirtualTime.format(loop.now()))
+          .append(" while shutting down: main returned at ")
+          .append(VirtualTime.format(loop.mainReturnedAt()))
+          .append(" and the tasks still pending were cancelled, but these cannot finish:\n");
+    } else {
+      out.append("Deadlock at virtual time ")
+          .append(VirtualTime.format(loop.now()))
+          .append(": no task can run and no timer is pending, but main has not returned.\n")
+          .append("Blocked tasks (")
+          .append(blocked.size())
+          .append("), in creation order:\n");
+    }
+    table(out, blocked);
+    out.append("Each waits for something that only another blocked task could provide.\n")
+        .append(REPRODUCE);
+    return out.toString();
+  }
+
+  static String stepLimit(Scheduler loop) {
+    StringBuilder out = new StringBuilder();
+    out.append("The run took ")
+        .append(String.format(Locale.ROOT, "%,d", loop.options.maxSteps()))
+        .append(" scheduler steps (RunOptions.maxSteps) without finishing, at virtual time ")
+        .append(VirtualTime.format(loop.now()))
+        .append(": a livelock, where tasks keep yielding or polling without making progress?\n")
+        .append("Steps per task, most first: ");
+    List<TaskImpl<?>> busiest = new ArrayList<>(loop.tasks());
+    busiest.sort(
+        Comparator.comparingLong((TaskImpl<?> t) -> -t.steps).thenComparingInt(t -> t.index));
+    int shown = Math.min(5, busiest.size());
+    for (int i = 0; i < shown; i++) {
+      TaskImpl<?> task = busiest.get(i);
+      out.append(i == 0 ? "" : "; ")
+          .append(task.name())
+          .append(' ')
+          .append(String.format(Locale.ROOT, "%,d", task.steps));
+    }
+    if (busiest.size() > shown) {
+      out.append("; and ").append(busiest.size() - shown).append(" more");
+    }
+    out.append("\nTasks not done, in creation order:\n");
+    table(out, notDone(loop));
+    out.append(
+            "If the program really needs more steps, raise the limit with RunOptions.maxSteps(n).\n")
+        .append(REPRODUCE);
+    return out.toString();
+  }
+
+  static String watchdog(
+      Scheduler loop, TaskImpl<?> stuck, boolean inCallback, boolean leftRunning) {
+    String who =
+        stuck == null
+            ? "The scheduler"
+            : inCallback ? "A callback running on " + stuck.label() + "'s thread" : stuck.label();
+    StringBuilder out = new StringBuilder();
+    out.append(who)
+        .append(" ran for more than ")
+        .append(VirtualTime.format(loop.options.watchdog()))
+        .append(" of real time without calling into Weft (virtual time ")
+        .append(VirtualTime.format(loop.now()))
+        .append(
+            "): it is blocked outside Weft, in Thread.sleep, a JDK lock or latch, I/O, or a busy loop.\n")
+        .append(
+            "Weft switches tasks only inside its own calls, so the whole run was stuck. Use Weft's")
+        .append(
+            " counterparts (Weft.sleep, a Promise, Weft's queues and locks) instead, or raise the limit")
+        .append(" with RunOptions.watchdog(d) if the work is only slow.");
+    if (stuck != null) {
+      out.append("\nThe cause shows the stack of ")
+          .append(stuck.label())
+          .append(" when the watchdog fired.");
+    }
+    if (leftRunning) {
+      out.append("\nIts thread did not stop when interrupted and was left running.");
+    }
+    return out.toString();
+  }
+
+  static String leftovers(Scheduler loop) {
+    List<Blocked> leftovers = loop.leftovers();
+    StringBuilder out = new StringBuilder();
+    out.append(leftovers.size())
+        .append(leftovers.size() == 1 ? " task was" : " tasks were")
+        .append(" still pending when main returned at virtual time ")
+        .append(VirtualTime.format(loop.mainReturnedAt()))
+        .append("; Weft cancelled them:\n");
+    table(out, leftovers);
+    out.append(
+            "Await every task you spawn (join, gather) before main returns, or allow leftovers with")
+        .append(" RunOptions.failOnLeftoverTasks(false).");
+    return out.toString();
+  }
+
+  /**
+   * Turns each failure nobody observed (except main's own) into an exception that names its task.
+   */
+  static List<RuntimeException> unobservedFailures(Scheduler loop) {
+    List<RuntimeException> reports = new ArrayList<>();
+    for (Failure failure : loop.failures()) {
+      FutureBase<?> future = failure.future;
+      if (future == loop.main() || future.failureObserved()) {
+        continue;
+      }
+      Throwable error = future.failureObserving();
+      reports.add(
+          new TaskFailedException(
+              future.label()
+                  + " failed at virtual time "
+                  + VirtualTime.format(failure.time)
+                  + (failure.duringShutdown ? ", while being cancelled after main returned," : "")
+                  + " with "
+                  + error
+                  + ", and nothing observed the failure (nobody joined it, gathered it or read its result). "
+                  + HOW_TO_ALLOW,
+              error));
+    }
+    for (Scheduler.CallbackFailure failure : loop.callbackFailures()) {
+      reports.add(
+          new TaskFailedException(
+              "A callback ("
+                  + failure.description
+                  + ") failed at virtual time "
+                  + VirtualTime.format(failure.time)
+                  + " with "
+                  + failure.failure
+                  + ". "
+                  + HOW_TO_ALLOW,
+              failure.failure));
+    }
+    return reports;
+  }
+
+  private static final String HOW_TO_ALLOW =
+      "Handle failures where they happen, or ignore unobserved ones with "
+          + RunOptions.class.getSimpleName()
+          + ".failOnUnobservedFailures(false).";
+
+  private static List<Blocked> notDone(Scheduler loop) {
+    List<Blocked> blocked = new ArrayList<>();
+    for (TaskImpl<?> task : loop.tasks()) {
+      if (!task.isDone()) {
+        blocked.add(blocked(task));
+      }
+    }
+    return blocked;
+  }
+
+  private static void table(StringBuilder out, List<Blocked> rows) {
+    int width = 0;
+    for (Blocked row : rows) {
+      width = Math.max(width, Math.min(24, row.task.length()));
+    }
+    for (Blocked row : rows) {
+      out.append("  ").append(row.task);
+      for (int pad = row.task.length(); pad < width + 2; pad++) {
+        out.append(' ');
+      }
+      out.append(row.where).append('\n');
+    }
+  }
+}

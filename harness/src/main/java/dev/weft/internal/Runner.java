@@ -1,0 +1,231 @@
+package dev.weft.internal;
+
+import dev.weft.BlockedOutsideWeftException;
+import dev.weft.DeadlockException;
+import dev.weft.LeftoverTasksException;
+import dev.weft.RunOptions;
+import dev.weft.StepLimitExceededException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code Weft.run}: starts main on a fresh loop, waits for the run to end while watching for a task
+ * that blocks outside Weft, unwinds whatever is left, makes sure every carrier thread has ended,
+ * and turns the end into a result or an exception.
+ */
+public final class Runner {
+  private static final long MIN_POLL = TimeUnit.MILLISECONDS.toNanos(1);
+  private static final long MAX_POLL = TimeUnit.MILLISECONDS.toNanos(250);
+
+  private final Scheduler loop;
+  private final long watchdogNanos;
+  private final List<Thread> leftRunning = new ArrayList<>();
+  private RuntimeException watchdogFailure;
+
+  private Runner(Scheduler loop) {
+    this.loop = loop;
+    this.watchdogNanos = VirtualTime.saturatedNanos(loop.options.watchdog());
+  }
+
+  /** Runs {@code main} as asyncio.run does (spec 2.17) and returns its result. */
+  public static <T> T run(RunOptions options, Callable<T> main) {
+    Scheduler outer = Scheduler.activeOrNull();
+    if (outer != null) {
+      TaskImpl<?> task = outer.currentOrNull();
+      throw new IllegalStateException(
+          "Weft.run was called inside a running Weft.run"
+              + (task == null ? "" : " (from " + task.label() + ")")
+              + ". Runs cannot be nested: spawn a task with Weft.spawn, or call the code directly.");
+    }
+    Scheduler loop = new Scheduler(options, Thread.currentThread());
+    loop.bindThread();
+    try {
+      return new Runner(loop).drive(main);
+    } finally {
+      loop.unbindThread();
+    }
+  }
+
+  private <T> T drive(Callable<T> body) {
+    TaskImpl<T> main = loop.spawnMain(body);
+    loop.runUntilResumed(Scheduler.DRIVER);
+    awaitEnd();
+    Scheduler.End end = loop.end();
+    RuntimeException failure = end == Scheduler.End.FINISHED ? null : failureFor(end);
+    if (failure != null) {
+      unwindAll(end.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    }
+    joinCarriers();
+    if (failure != null) {
+      if (!leftRunning.isEmpty()) {
+        failure.addSuppressed(new IllegalStateException(leftRunningMessage()));
+      }
+      addUnobserved(failure);
+      throw failure;
+    }
+    return result(main);
+  }
+
+  /**
+   * Waits until the baton comes back, or until a task has held it too long without any progress.
+   */
+  private void awaitEnd() {
+    long poll = Math.max(MIN_POLL, Math.min(MAX_POLL, watchdogNanos / 4));
+    long seenSteps = loop.steps();
+    Object seenHolder = loop.baton.holder();
+    long since = System.nanoTime();
+    while (!loop.baton.awaitTurn(Scheduler.DRIVER, poll)) {
+      long steps = loop.steps();
+      Object holder = loop.baton.holder();
+      if (steps != seenSteps || holder != seenHolder) {
+        seenSteps = steps;
+        seenHolder = holder;
+        since = System.nanoTime();
+      } else if (System.nanoTime() - since >= watchdogNanos) {
+        fireWatchdog(holder);
+        return;
+      }
+    }
+  }
+
+  private void fireWatchdog(Object holder) {
+    TaskImpl<?> stuck = holder instanceof TaskImpl ? (TaskImpl<?>) holder : null;
+    boolean inCallback = stuck != null && loop.currentOrNull() != stuck;
+    Throwable stack =
+        new Throwable("stack of " + (stuck == null ? "the scheduler" : stuck.label()));
+    if (stuck != null && stuck.carrier != null) {
+      stack.setStackTrace(stuck.carrier.getStackTrace());
+    }
+    loop.abort("the watchdog fired");
+    loop.endBy(Scheduler.End.WATCHDOG);
+    boolean back = true;
+    if (stuck != null) {
+      stuck.carrier.interrupt();
+      back = loop.baton.awaitTurn(Scheduler.DRIVER, watchdogNanos);
+      if (!back) {
+        leftRunning.add(stuck.carrier);
+      }
+    }
+    watchdogFailure =
+        new BlockedOutsideWeftException(Reports.watchdog(loop, stuck, inCallback, !back), stack);
+  }
+
+  private RuntimeException failureFor(Scheduler.End end) {
+    switch (end) {
+      case DEADLOCK:
+        return new DeadlockException(Reports.deadlock(loop));
+      case STEP_LIMIT:
+        return new StepLimitExceededException(Reports.stepLimit(loop));
+      case WATCHDOG:
+        return watchdogFailure;
+      default:
+        return new IllegalStateException(
+            "Weft internal error: the scheduler failed. This is a bug in Weft; please report it with the"
+                + " program that caused it.",
+            loop.internalError());
+    }
+  }
+
+  /**
+   * Unwinds every task whose body has not ended: each gets the baton in turn and a {@link
+   * RunAbortedError} at its suspension point, so its {@code finally} blocks run and its thread
+   * ends.
+   */
+  private void unwindAll(String reason) {
+    loop.abort(reason);
+    for (TaskImpl<?> task : loop.tasks()) {
+      Thread carrier = task.carrier;
+      if (carrier == null || task.bodyEnded || leftRunning.contains(carrier)) {
+        continue;
+      }
+      loop.baton.handTo(task, carrier);
+      if (!loop.baton.awaitTurn(Scheduler.DRIVER, watchdogNanos)) {
+        leftRunning.add(carrier);
+      }
+    }
+  }
+
+  private void joinCarriers() {
+    for (TaskImpl<?> task : loop.tasks()) {
+      Thread carrier = task.carrier;
+      if (carrier == null || leftRunning.contains(carrier)) {
+        continue;
+      }
+      try {
+        carrier.join(TimeUnit.NANOSECONDS.toMillis(watchdogNanos) + 1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(
+            "interrupted while waiting for the carrier threads to end", e);
+      }
+      if (carrier.isAlive()) {
+        leftRunning.add(carrier);
+      }
+    }
+  }
+
+  private String leftRunningMessage() {
+    StringBuilder names = new StringBuilder();
+    for (Thread thread : leftRunning) {
+      names
+          .append(names.length() == 0 ? "" : ", ")
+          .append('\'')
+          .append(thread.getName())
+          .append('\'');
+    }
+    return "These carrier threads did not end and were left running: " + names;
+  }
+
+  private <T> T result(TaskImpl<T> main) {
+    RuntimeException leftovers =
+        loop.options.failOnLeftoverTasks() && !loop.leftovers().isEmpty()
+            ? new LeftoverTasksException(Reports.leftovers(loop))
+            : null;
+    if (main.isCancelled() || main.failureObserving() != null) {
+      Throwable primary;
+      try {
+        main.outcome();
+        throw new AssertionError("unreachable: main did not succeed");
+      } catch (RuntimeException | Error e) {
+        primary = e;
+      }
+      addUnobserved(primary);
+      if (leftovers != null) {
+        primary.addSuppressed(leftovers);
+      }
+      throwUnchecked(primary);
+    }
+    if (leftovers != null) {
+      addUnobserved(leftovers);
+      throw leftovers;
+    }
+    if (loop.options.failOnUnobservedFailures()) {
+      List<RuntimeException> unobserved = Reports.unobservedFailures(loop);
+      if (!unobserved.isEmpty()) {
+        RuntimeException first = unobserved.get(0);
+        for (int i = 1; i < unobserved.size(); i++) {
+          first.addSuppressed(unobserved.get(i));
+        }
+        throw first;
+      }
+    }
+    return main.value();
+  }
+
+  private void addUnobserved(Throwable primary) {
+    if (loop.options.failOnUnobservedFailures()) {
+      for (RuntimeException unobserved : Reports.unobservedFailures(loop)) {
+        primary.addSuppressed(unobserved);
+      }
+    }
+  }
+
+  private static void throwUnchecked(Throwable t) {
+    if (t instanceof RuntimeException) {
+      throw (RuntimeException) t;
+    }
+    throw (Error) t;
+  }
+}

@@ -1,0 +1,519 @@
+package dev.weft.internal;
+
+import dev.weft.RunEvent;
+import dev.weft.RunListener;
+import dev.weft.RunOptions;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * One Weft loop: the ready queue, the timers, the virtual clock and the tasks, and the algorithm
+ * that runs them (spec 1.6).
+ *
+ * <p>The loop has no thread of its own. Whoever holds the {@link Baton} runs it: a task that
+ * suspends picks the next callback itself; a plain callback runs right there, and a task step is
+ * handed to that task's carrier thread. So a switch between two tasks is one handoff, and only the
+ * holder ever touches the state below.
+ *
+ * <p>Each pass runs exactly the callbacks that were ready when it began; callbacks they schedule
+ * run in the next pass (spec 1.1). When nothing is ready the clock jumps to the earliest live timer
+ * (autojump); when no timer is left either, the run is over or deadlocked.
+ */
+public final class Scheduler {
+  private static final ThreadLocal<Scheduler> ACTIVE = new ThreadLocal<>();
+  private static final VarHandle STEPS;
+
+  static {
+    try {
+      STEPS = MethodHandles.lookup().findVarHandle(Scheduler.class, "steps", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Why the loop stopped. */
+  enum End {
+    FINISHED,
+    DEADLOCK,
+    STEP_LIMIT,
+    WATCHDOG,
+    INTERNAL_ERROR
+  }
+
+  /** The participant that is the thread which called {@code Weft.run}. */
+  static final Object DRIVER =
+      new Object() {
+        @Override
+        public String toString() {
+          return "the thread that called Weft.run";
+        }
+      };
+
+  final RunOptions options;
+  private final RunListener listener;
+  private final long maxSteps;
+  final Baton baton = new Baton(DRIVER);
+  final Thread driverThread;
+
+  private final ReadyQueue ready = new ReadyQueue();
+  private final Timers timers = new Timers();
+  private long now;
+  private int passRemaining;
+
+  @SuppressWarnings("unused") // accessed through STEPS, read by the watchdog
+  private long steps;
+
+  private TaskImpl<?> current;
+  private TaskImpl<?> main;
+  private final List<TaskImpl<?>> tasks = new ArrayList<>();
+  private int pendingTasks;
+  private int unnamedTasks;
+  private int unnamedPromises;
+  private final List<Reports.Failure> failures = new ArrayList<>();
+  private final List<CallbackFailure> callbackFailures = new ArrayList<>();
+
+  private boolean mainReturned;
+  private long mainReturnedAt;
+  private boolean stopAfterPass;
+  private List<Reports.Blocked> leftovers = List.of();
+  private End end;
+  private Throwable internalError;
+  private volatile String abortReason;
+
+  Scheduler(RunOptions options, Thread driverThread) {
+    this.options = options;
+    this.listener = options.listener();
+    this.maxSteps = options.maxSteps();
+    this.driverThread = driverThread;
+  }
+
+  // ---------------------------------------------------------------- which loop, which task
+
+  /** Returns the loop running on this thread, or throws an error that says how to get one. */
+  public static Scheduler active(String operation) {
+    Scheduler loop = ACTIVE.get();
+    if (loop == null) {
+      throw new IllegalStateException(
+          operation
+              + " needs a running Weft loop, but none is running on thread '"
+              + Thread.currentThread().getName()
+              + "'. Call it from the code given to Weft.run(() -> ...), or from a task or callback of that run.");
+    }
+    return loop;
+  }
+
+  /** Returns the loop running on this thread, or {@code null}. */
+  public static Scheduler activeOrNull() {
+    return ACTIVE.get();
+  }
+
+  void bindThread() {
+    ACTIVE.set(this);
+  }
+
+  void unbindThread() {
+    ACTIVE.remove();
+  }
+
+  /** Returns the task that is running now; throws if called from a callback. */
+  public TaskImpl<?> currentTask(String operation) {
+    checkAccess(null, operation);
+    if (current == null) {
+      throw new IllegalStateException(
+          operation
+              + " must be called from a task, but it was called from a callback (callSoon/callLater), which runs"
+              + " outside any task and cannot wait. Spawn a task for work that waits.");
+    }
+    return current;
+  }
+
+  /**
+   * Throws unless the calling thread runs this loop; {@code owner} is the future being used, if
+   * any.
+   */
+  void checkAccess(FutureBase<?> owner, String operation) {
+    Scheduler active = ACTIVE.get();
+    if (active == this) {
+      return;
+    }
+    String what = owner == null ? operation : owner.label() + "." + operation;
+    if (active == null) {
+      throw new IllegalStateException(
+          what
+              + " was called on thread '"
+              + Thread.currentThread().getName()
+              + "', outside the Weft run it belongs to. Tasks and promises may only be used from the tasks and"
+              + " callbacks of their own run.");
+    }
+    throw new IllegalStateException(
+        what
+            + " was called from a different Weft run than the one "
+            + (owner == null ? "it belongs to" : owner.label() + " belongs to")
+            + ". Tasks and promises cannot be shared between runs.");
+  }
+
+  /** Returns whether {@code future} belongs to this loop. */
+  boolean owns(FutureBase<?> future) {
+    return future.loop == this;
+  }
+
+  // ---------------------------------------------------------------- creating work
+
+  <T> TaskImpl<T> spawn(String name, Callable<T> body) {
+    String taskName = name != null ? name : "Task-" + ++unnamedTasks;
+    TaskImpl<T> task = new TaskImpl<>(this, taskName, body, tasks.size());
+    tasks.add(task);
+    pendingTasks++;
+    ready.addLast(task);
+    event(taskName, RunEvent.Kind.SPAWNED, "");
+    return task;
+  }
+
+  /**
+   * Starts {@code body} as the task named "main"; when it is done the loop stops after the current
+   * pass.
+   */
+  <T> TaskImpl<T> spawnMain(Callable<T> body) {
+    TaskImpl<T> task = spawn("main", body);
+    task.addDoneCallback(() -> stopAfterPass = true);
+    main = task;
+    return task;
+  }
+
+  <T> PromiseImpl<T> promise(String name) {
+    String promiseName = name != null ? name : "Promise-" + ++unnamedPromises;
+    return new PromiseImpl<>(this, promiseName, "Promise '" + promiseName + "'", true);
+  }
+
+  /** An internal future with a label for reports; never reported as an unobserved failure. */
+  <T> PromiseImpl<T> internalFuture(String label) {
+    return new PromiseImpl<>(this, label, label, false);
+  }
+
+  /** Appends a callback to the ready queue; asyncio's {@code call_soon} (spec 1.1). */
+  void callSoon(Runnable callback) {
+    ready.addLast(callback);
+  }
+
+  /** Schedules a user callback at the tail of the ready queue and returns its handle. */
+  TimerHandleImpl callSoonHandle(Runnable callback, String description) {
+    TimerHandleImpl handle = new TimerHandleImpl(callback, description, now, -1);
+    ready.addLast(handle);
+    return handle;
+  }
+
+  /** Schedules {@code callback} at virtual time {@code deadline}; asyncio's {@code call_at}. */
+  TimerHandleImpl callAt(long deadline, Runnable callback, String description) {
+    return timers.schedule(deadline, callback, description);
+  }
+
+  /**
+   * Wraps a user callback so that its failure is recorded and the run goes on, as asyncio's handler
+   * does.
+   */
+  Runnable guarded(Runnable callback, String description) {
+    return () -> {
+      try {
+        callback.run();
+      } catch (RunAbortedError aborted) {
+        throw aborted;
+      } catch (Throwable failure) {
+        callbackFailures.add(new CallbackFailure(description, now, failure));
+      }
+    };
+  }
+
+  long now() {
+    return now;
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  /**
+   * Runs the loop on the calling thread until {@code self}'s next step is picked; then returns so
+   * that {@code self} continues. If the next step belongs to another task, the baton goes to that
+   * task's carrier and the calling thread parks until its own step comes up. {@code self} is a task
+   * or {@link #DRIVER}; the driver returns as soon as it has handed the baton on, and waits in
+   * {@link Runner}.
+   */
+  void runUntilResumed(Object self) {
+    for (; ; ) {
+      Runnable next = next();
+      if (next == null) {
+        stop(self);
+        return;
+      }
+      if (next instanceof TaskImpl) {
+        TaskImpl<?> task = (TaskImpl<?>) next;
+        if (task == self) {
+          return;
+        }
+        if (task.bodyEnded) {
+          throw new IllegalStateException(
+              "internal error: a step of " + task.label() + " after its end");
+        }
+        if (task.carrier == null && task.mustCancel()) {
+          current = null;
+          task.finishUnstarted();
+          continue;
+        }
+        handOff(self, task);
+        return;
+      }
+      current = null;
+      if (listener != null) {
+        event("(callback)", RunEvent.Kind.CALLBACK, describeCallback(next));
+      }
+      try {
+        next.run();
+      } catch (Throwable bug) { // user callbacks are guarded, so this is Weft's own bug
+        internalError(bug);
+      }
+    }
+  }
+
+  private Runnable next() {
+    if (end != null || abortReason != null) {
+      return null;
+    }
+    if (passRemaining == 0 && !beginPass()) {
+      return null;
+    }
+    long step = (long) STEPS.getOpaque(this);
+    if (step >= maxSteps) {
+      end = End.STEP_LIMIT;
+      return null;
+    }
+    STEPS.setOpaque(this, step + 1);
+    passRemaining--;
+    return ready.removeAt(0);
+  }
+
+  private boolean beginPass() {
+    if (stopAfterPass) {
+      stopAfterPass = false;
+      if (!mainReturned) {
+        beginShutdown();
+      }
+    }
+    if (mainReturned && pendingTasks == 0) {
+      end = End.FINISHED;
+      return false;
+    }
+    if (ready.isEmpty()) {
+      long deadline = timers.nextDeadline();
+      if (deadline == Timers.NONE) {
+        end = End.DEADLOCK;
+        return false;
+      }
+      now = Math.max(now, deadline);
+    }
+    timers.moveDue(now, ready);
+    passRemaining = ready.size();
+    return true;
+  }
+
+  /**
+   * Main is done: cancel every task still pending, in creation order, and run until they end (spec
+   * 2.17).
+   */
+  private void beginShutdown() {
+    mainReturned = true;
+    mainReturnedAt = now;
+    List<Reports.Blocked> pending = new ArrayList<>();
+    for (TaskImpl<?> task : tasks) {
+      if (!task.isDone()) {
+        pending.add(Reports.blocked(task));
+        task.requestCancel();
+      }
+    }
+    leftovers = pending;
+  }
+
+  private void handOff(Object self, TaskImpl<?> task) {
+    if (task.carrier == null) {
+      task.carrier = Carriers.newCarrier(task.name(), () -> runCarrier(task));
+      baton.handToNewThread(task, task.carrier);
+    } else {
+      baton.handTo(task, task.carrier);
+    }
+    parkUnlessFinished(self);
+  }
+
+  /**
+   * The run is over (finished, deadlocked or aborted): the baton goes back to the thread that
+   * called run.
+   */
+  private void stop(Object self) {
+    if (self == DRIVER) {
+      return;
+    }
+    baton.handTo(DRIVER, driverThread);
+    parkUnlessFinished(self);
+  }
+
+  private void parkUnlessFinished(Object self) {
+    if (self != DRIVER && !((TaskImpl<?>) self).bodyEnded) {
+      baton.awaitTurn(self);
+    }
+  }
+
+  private void runCarrier(TaskImpl<?> task) {
+    bindThread();
+    try {
+      task.runBody();
+      runUntilResumed(task);
+    } catch (Throwable bug) {
+      internalError(bug);
+      baton.handTo(DRIVER, driverThread);
+    } finally {
+      unbindThread();
+    }
+  }
+
+  private void internalError(Throwable bug) {
+    if (internalError == null) {
+      internalError = bug;
+      end = End.INTERNAL_ERROR;
+    }
+  }
+
+  // ---------------------------------------------------------------- tasks reporting in
+
+  /**
+   * Called by a task that is about to suspend: runs the loop on its thread until the task's next
+   * step.
+   */
+  void suspend(TaskImpl<?> task, WaitReason reason) {
+    if (listener != null) {
+      event(task.name(), RunEvent.Kind.SUSPENDED, reason.describe());
+    }
+    runUntilResumed(task);
+    resumed(task);
+  }
+
+  void resumed(TaskImpl<?> task) {
+    current = task;
+    task.steps++;
+    if (listener != null) {
+      event(task.name(), RunEvent.Kind.RAN, "");
+    }
+  }
+
+  void ended(TaskImpl<?> task, RunEvent.Kind kind, String detail) {
+    pendingTasks--;
+    if (listener != null) {
+      event(task.name(), kind, detail);
+    }
+  }
+
+  /**
+   * Records a failed task or user promise, so that an unobserved failure can be reported at the
+   * end. Failures while an ended run is being unwound are consequences of that end, not news, and
+   * are left out.
+   */
+  void failed(FutureBase<?> future) {
+    if (future.reportsUnobservedFailure() && abortReason == null) {
+      failures.add(new Reports.Failure(future, now, mainReturned));
+    }
+  }
+
+  void checkCanSuspend(TaskImpl<?> task) {
+    checkNotAborted();
+    if (current != task) {
+      throw new IllegalStateException(task.label() + " can only wait while it is the running task");
+    }
+  }
+
+  void checkNotAborted() {
+    String reason = abortReason;
+    if (reason != null) {
+      throw new RunAbortedError(reason);
+    }
+  }
+
+  // ---------------------------------------------------------------- for the driver and reports
+
+  /** Ends the run from the driver's side: every task that suspends from now on is unwound. */
+  void abort(String reason) {
+    abortReason = reason;
+  }
+
+  long steps() {
+    return (long) STEPS.getOpaque(this);
+  }
+
+  End end() {
+    return end;
+  }
+
+  void endBy(End reason) {
+    if (end == null) {
+      end = reason;
+    }
+  }
+
+  Throwable internalError() {
+    return internalError;
+  }
+
+  TaskImpl<?> main() {
+    return main;
+  }
+
+  List<TaskImpl<?>> tasks() {
+    return Collections.unmodifiableList(tasks);
+  }
+
+  boolean mainReturned() {
+    return mainReturned;
+  }
+
+  long mainReturnedAt() {
+    return mainReturnedAt;
+  }
+
+  TaskImpl<?> currentOrNull() {
+    return current;
+  }
+
+  List<Reports.Blocked> leftovers() {
+    return leftovers;
+  }
+
+  List<Reports.Failure> failures() {
+    return failures;
+  }
+
+  List<CallbackFailure> callbackFailures() {
+    return callbackFailures;
+  }
+
+  private void event(String task, RunEvent.Kind kind, String detail) {
+    if (listener != null) {
+      listener.onEvent(new RunEvent(Duration.ofNanos(now), task, kind, detail));
+    }
+  }
+
+  private static String describeCallback(Runnable callback) {
+    return callback instanceof TimerHandleImpl ? ((TimerHandleImpl) callback).description() : "";
+  }
+
+  /** A user callback that threw; reported at the end of the run like an unobserved task failure. */
+  static final class CallbackFailure {
+    final String description;
+    final long time;
+    final Throwable failure;
+
+    CallbackFailure(String description, long time, Throwable failure) {
+      this.description = description;
+      this.time = time;
+      this.failure = failure;
+    }
+  }
+}

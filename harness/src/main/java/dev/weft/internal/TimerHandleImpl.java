@@ -1,0 +1,58 @@
+package dev.weft.internal;
+
+import dev.weft.TimerHandle;
+
+/**
+ * A scheduled callback: a {@code callSoon} entry in the ready queue or a timer in the timer heap.
+ *
+ * <p>Timers are ordered by (deadline, sequence number), so timers due at the same instant fire in
+ * the order they were registered (DESIGN: Weft differs from asyncio's heap order on purpose, spec
+ * 1.3).
+ */
+final class TimerHandleImpl implements TimerHandle, Runnable, Comparable<TimerHandleImpl> {
+  private final Runnable callback;
+  private final String description;
+  final long deadline;
+  final long sequence;
+  private boolean cancelled;
+
+  TimerHandleImpl(Runnable callback, String description, long deadline, long sequence) {
+    this.callback = callback;
+    this.description = description;
+    this.deadline = deadline;
+    this.sequence = sequence;
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** Runs the callback unless the handle was cancelled. */
+  @Override
+  public void run() {
+    if (!cancelled) {
+      callback.run();
+    }
+  }
+
+  String description() {
+    return description;
+  }
+
+  @Override
+  public int compareTo(TimerHandleImpl other) {
+    int byDeadline = Long.compare(deadline, other.deadline);
+    return byDeadline != 0 ? byDeadline : Long.compare(sequence, other.sequence);
+  }
+
+  @Override
+  public String toString() {
+    return description + (cancelled ? " (cancelled)" : "");
+  }
+}
