@@ -66,6 +66,7 @@ public abstract class FutureBase<T> implements Task<T> {
 
   @Override
   public final T join() {
+    loop.checkAccess(this, "join()");
     TaskImpl<?> caller = loop.currentTask("join()");
     return caller.await(this, WaitReason.join(this));
   }
