@@ -34,7 +34,11 @@ public record RunEvent(Duration time, String task, Kind kind, String detail) {
     FAILED,
     /** A task ended cancelled. */
     CANCELLED,
-    /** A plain callback ({@code callSoon}, {@code callLater}, internal wake-ups) ran. */
+    /**
+     * A scheduled callback ran: a {@code callSoon} or {@code callLater} callback, or a timer (a
+     * sleep ending, a timeout expiring); the detail says which. Weft's internal wake-up callbacks
+     * are not reported.
+     */
     CALLBACK
   }
 

@@ -60,7 +60,8 @@ public final class Operations {
     long deadline = VirtualTime.deadline(loop.now(), nanos);
     PromiseImpl<Void> wakeUp = loop.internalFuture("sleep");
     TimerHandleImpl timer =
-        loop.callAt(deadline, () -> wakeUp.completeIfPending(null), "sleep of " + task.label());
+        loop.callAt(
+            deadline, () -> wakeUp.completeIfPending(null), "sleep timer of " + task.label());
     try {
       task.await(
           wakeUp,

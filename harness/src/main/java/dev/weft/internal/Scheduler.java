@@ -266,8 +266,8 @@ public final class Scheduler {
         return;
       }
       current = null;
-      if (listener != null) {
-        event("(callback)", RunEvent.Kind.CALLBACK, describeCallback(next));
+      if (listener != null && next instanceof TimerHandleImpl) {
+        event("(callback)", RunEvent.Kind.CALLBACK, ((TimerHandleImpl) next).description());
       }
       try {
         next.run();
@@ -498,10 +498,6 @@ public final class Scheduler {
     if (listener != null) {
       listener.onEvent(new RunEvent(Duration.ofNanos(now), task, kind, detail));
     }
-  }
-
-  private static String describeCallback(Runnable callback) {
-    return callback instanceof TimerHandleImpl ? ((TimerHandleImpl) callback).description() : "";
   }
 
   /** A user callback that threw; reported at the end of the run like an unobserved task failure. */
