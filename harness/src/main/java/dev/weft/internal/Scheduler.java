@@ -57,6 +57,7 @@ public final class Scheduler {
   final RunOptions options;
   private final RunListener listener;
   private final long maxSteps;
+  private final NextCallback nextCallback = NextCallback.FIFO;
   final Baton baton = new Baton(DRIVER);
   final Thread driverThread;
 
@@ -290,8 +291,8 @@ public final class Scheduler {
       return null;
     }
     STEPS.setOpaque(this, step + 1);
-    passRemaining--;
-    return ready.removeAt(0);
+    int candidates = passRemaining--;
+    return ready.removeAt(candidates == 1 ? 0 : nextCallback.pick(candidates));
   }
 
   private boolean beginPass() {
