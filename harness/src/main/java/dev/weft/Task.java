@@ -67,7 +67,9 @@ public interface Task<T> {
    *
    * <p>The task is not stopped at once: a {@link CancelledException} is thrown at its current (or
    * next) suspension point, where its code may catch it. A task that has not started yet never runs
-   * its body.
+   * its body. As in asyncio, the cancellation is passed on to what the task waits on: a task it
+   * joins is cancelled too, and so is a promise it joins, for every other task waiting on that
+   * promise (wrap it in {@link Weft#shield(Task)} to prevent that).
    *
    * @return {@code false} if the task is already done, {@code true} otherwise (every time it is
    *     called)

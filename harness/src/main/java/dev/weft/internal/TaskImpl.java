@@ -39,6 +39,12 @@ public final class TaskImpl<T> extends FutureBase<T> implements Runnable {
   /** asyncio's {@code _num_cancels_requested}. */
   private int cancelRequests;
 
+  /**
+   * Whether a cancellation of this task was passed on to {@link #waitingOn}, which then got
+   * cancelled.
+   */
+  private boolean cancelForwarded;
+
   TaskImpl(Scheduler loop, String name, Callable<T> body, int index) {
     super(loop, name);
     this.body = body;
@@ -127,6 +133,7 @@ public final class TaskImpl<T> extends FutureBase<T> implements Runnable {
     }
     cancelRequests++;
     if (waitingOn != null && waitingOn.requestCancel()) {
+      cancelForwarded = true;
       return true;
     }
     mustCancel = true;
@@ -189,9 +196,13 @@ public final class TaskImpl<T> extends FutureBase<T> implements Runnable {
     blockedIn = reason;
     loop.suspend(this, reason);
     blockedIn = null;
+    FutureBase<?> waited = waitingOn;
+    boolean forwarded = cancelForwarded;
     waitingOn = null;
+    cancelForwarded = false;
     loop.checkNotAborted();
-    if (mustCancel) {
+    if (mustCancel || (forwarded && waited != null && waited.isCancelled())) {
+      // Cancelled here, or what it waited on was cancelled because this task was: say where it was.
       mustCancel = false;
       throw new CancelledException(label() + " was cancelled while in " + reason.describe());
     }
