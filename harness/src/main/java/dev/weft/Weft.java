@@ -100,6 +100,34 @@ public final class Weft {
   }
 
   /**
+   * Runs {@code main}, which returns nothing, as {@link #run(Callable)} does.
+   *
+   * <pre>{@code
+   * Weft.run(() -> {
+   *   Task<Void> worker = Weft.spawn("worker", () -> Weft.sleep(Duration.ofSeconds(1)));
+   *   worker.join();
+   * });
+   * }</pre>
+   *
+   * @param main the program
+   */
+  public static void run(ThrowingRunnable main) {
+    run(RunOptions.defaults(), main);
+  }
+
+  /**
+   * Runs {@code main}, which returns nothing, as {@link #run(RunOptions, Callable)} does.
+   *
+   * @param options how to run
+   * @param main the program
+   */
+  public static void run(RunOptions options, ThrowingRunnable main) {
+    requireNonNull(options, "options");
+    requireNonNull(main, "main");
+    Runner.run(options, asCallable(main));
+  }
+
+  /**
    * Creates a task named {@code "Task-1"}, {@code "Task-2"}, ...; asyncio's {@code create_task}.
    *
    * @param body the task's body

@@ -144,7 +144,10 @@ class MisuseTests {
   class BadArguments {
     @Test
     void nulls() {
-      assertThatThrownBy(() -> Weft.run(null)).hasMessage("main must not be null");
+      assertThatThrownBy(() -> Weft.run((java.util.concurrent.Callable<Object>) null))
+          .hasMessage("main must not be null");
+      assertThatThrownBy(() -> Weft.run((ThrowingRunnable) null))
+          .hasMessage("main must not be null");
       assertThatThrownBy(() -> Weft.run(null, () -> 1)).hasMessage("options must not be null");
       Weft.run(
           () -> {
