@@ -403,7 +403,9 @@ public final class Weft {
    * {@code wait} (spec 2.6).
    *
    * <p>Never throws the tasks' failures and never cancels them. Always suspends at least once, even
-   * when every task is done already.
+   * when every task is done already. With {@link ReturnWhen#FIRST_EXCEPTION}, the failure that ends
+   * the wait counts as observed, as in asyncio; other failures count as observed once read ({@link
+   * Task#result()}).
    *
    * @param tasks at least one task, from this run; duplicates count once
    * @param when when to return
