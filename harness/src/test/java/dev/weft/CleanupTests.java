@@ -112,6 +112,24 @@ class CleanupTests {
   }
 
   @Test
+  void anInterruptOfTheCallingThreadDoesNotCutTheRunShortAndIsKept() {
+    Thread caller = Thread.currentThread();
+    try {
+      String result =
+          Weft.run(
+              () -> {
+                caller.interrupt();
+                Weft.sleep(ofSeconds(1));
+                return "finished at " + Weft.elapsed();
+              });
+      assertThat(result).isEqualTo("finished at PT1S");
+      assertThat(Thread.interrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void theCallingThreadNoLongerHasALoop() {
     Weft.run(() -> 1);
     assertThatThrownBy(Weft::elapsed)

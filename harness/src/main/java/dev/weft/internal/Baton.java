@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Baton {
   private volatile Object holder;
+  private boolean interrupted;
 
   Baton(Object initialHolder) {
     this.holder = initialHolder;
@@ -49,7 +50,8 @@ final class Baton {
 
   /**
    * Parks the calling thread until {@code self} holds the baton or {@code nanos} of real time have
-   * passed.
+   * passed. An interrupt does not end the wait (the run must still end cleanly); it is remembered,
+   * see {@link #takeInterrupt()}.
    *
    * @return whether {@code self} holds the baton
    */
@@ -61,7 +63,17 @@ final class Baton {
         return false;
       }
       LockSupport.parkNanos(this, left);
+      if (Thread.interrupted()) {
+        interrupted = true;
+      }
     }
     return true;
+  }
+
+  /** Returns whether the waiting thread was interrupted meanwhile, and forgets it. */
+  boolean takeInterrupt() {
+    boolean was = interrupted;
+    interrupted = false;
+    return was;
   }
 }

@@ -45,6 +45,9 @@ public final class Runner {
       return new Runner(loop).drive(main);
     } finally {
       loop.unbindThread();
+      if (loop.baton.takeInterrupt()) {
+        Thread.currentThread().interrupt(); // an interrupt during the run is the caller's to see
+      }
     }
   }
 
@@ -153,16 +156,26 @@ public final class Runner {
       if (carrier == null || leftRunning.contains(carrier)) {
         continue;
       }
-      try {
-        carrier.join(TimeUnit.NANOSECONDS.toMillis(watchdogNanos) + 1);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(
-            "interrupted while waiting for the carrier threads to end", e);
-      }
+      joinUninterruptibly(carrier);
       if (carrier.isAlive()) {
         leftRunning.add(carrier);
       }
+    }
+  }
+
+  /** Waits (up to the watchdog limit) for a carrier to end; an interrupt is kept for the caller. */
+  private void joinUninterruptibly(Thread carrier) {
+    long deadline = System.nanoTime() + watchdogNanos;
+    boolean interrupted = false;
+    while (carrier.isAlive() && deadline - System.nanoTime() > 0) {
+      try {
+        carrier.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -255,8 +255,8 @@ public final class Scheduler {
           return;
         }
         if (task.bodyEnded) {
-          throw new IllegalStateException(
-              "internal error: a step of " + task.label() + " after its end");
+          internalError(new IllegalStateException("a step of " + task.label() + " after its end"));
+          continue;
         }
         if (task.carrier == null && task.mustCancel()) {
           current = null;
