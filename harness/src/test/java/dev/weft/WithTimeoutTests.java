@@ -214,7 +214,10 @@ class WithTimeoutTests {
                               })));
       assertThat(ended.error()).isSameAs(boom);
       assertThat(ended.at()).isEqualTo(ms(600));
-      assertThat(boom.getSuppressed()).singleElement().isInstanceOf(TimedOutException.class);
+      assertThat(boom.getSuppressed())
+          .singleElement()
+          .isInstanceOf(TimedOutException.class)
+          .satisfies(timedOut -> assertThat(timedOut.getCause()).isNull());
     }
 
     @Test

@@ -41,11 +41,13 @@ final class Timeouts {
     } catch (Throwable failure) {
       timer.cancel();
       if (expiring[0] && task.uncancel() <= baseline) {
-        TimedOutException timedOut = timedOut(loop, task, what, failure);
         if (failure instanceof CancelledException) {
-          throw timedOut;
+          throw timedOut(loop, task, what, failure);
         }
-        failure.addSuppressed(timedOut);
+        // The body turned the timeout's cancellation into another failure, which wins; the timeout
+        // is
+        // kept beside it, as asyncio puts the TimeoutError in the failure's context.
+        failure.addSuppressed(timedOut(loop, task, what, null));
       }
       throw unchecked(failure, what, task);
     }
