@@ -8,8 +8,8 @@ package dev.weft;
  * <p>The message lists every blocked task with what it waits on, and the virtual time, for example:
  *
  * <pre>
- * Deadlock at virtual time 0.2s: no task can run and no timer is pending.
- * Blocked tasks (3):
+ * Deadlock at virtual time 0.2s: no task can run and no timer is pending, but main has not returned.
+ * Blocked tasks (3), in creation order:
  *   main  blocked in gather(P0, P1)
  *   P0    blocked in join(Promise 'reply')
  *   P1    blocked in join(Task 'P0')

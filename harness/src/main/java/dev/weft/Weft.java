@@ -62,8 +62,11 @@ public final class Weft {
    * asyncio's {@code asyncio.run} (spec 2.17).
    *
    * <p>When main is done, every task still pending is cancelled, in creation order, and the loop
-   * keeps running on the virtual clock until all of them have ended. When {@code run} returns or
-   * throws, every thread it started has ended.
+   * keeps running on the virtual clock until all of them have ended; callbacks their cleanup
+   * schedules still run. Tasks that the cleanup spawns run while their spawner is cleaning up, and
+   * are cancelled in turn once the leftovers have ended (asyncio would drop them). When {@code run}
+   * returns or throws, every thread it started has ended, except a thread blocked outside Weft that
+   * ignored an interrupt, which the {@link BlockedOutsideWeftException} then names.
    *
    * <p>The run fails, instead of returning, when:
    *
@@ -364,9 +367,9 @@ public final class Weft {
   /**
    * Returns the tasks in the order they finish; asyncio's {@code as_completed} (spec 2.5).
    *
-   * <p>Each call to the iterator's {@code next()} suspends the calling task until the next task is
-   * done, and returns that task; call {@code join()} or {@code result()} on it for its outcome. A
-   * task given twice is returned once. The iterable can be iterated once.
+   * <p>Each call to the iterator's {@code next()} returns the next task to finish, suspending the
+   * calling task until one has if none is waiting; call {@code join()} or {@code result()} on it
+   * for its outcome. A task given twice is returned once. The iterable can be iterated once.
    *
    * @param tasks the tasks, from this run
    * @param <T> the result type
@@ -403,9 +406,9 @@ public final class Weft {
    * {@code wait} (spec 2.6).
    *
    * <p>Never throws the tasks' failures and never cancels them. Always suspends at least once, even
-   * when every task is done already. With {@link ReturnWhen#FIRST_EXCEPTION}, the failure that ends
-   * the wait counts as observed, as in asyncio; other failures count as observed once read ({@link
-   * Task#result()}).
+   * when every task is done already. With {@link ReturnWhen#FIRST_EXCEPTION}, the failures seen
+   * before the caller resumes count as observed, as asyncio's {@code wait} reads them; otherwise a
+   * failure counts as observed once read ({@link Task#result()}).
    *
    * @param tasks at least one task, from this run; duplicates count once
    * @param when when to return

@@ -23,7 +23,7 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
   private final LinkedHashSet<FutureBase<?>> todo;
   private final List<FutureBase<?>> all;
   private final ArrayDeque<Object> finished = new ArrayDeque<>();
-  private final ArrayDeque<PromiseImpl<Void>> waiters = new ArrayDeque<>();
+  private final ArrayDeque<InternalFuture<Void>> waiters = new ArrayDeque<>();
   private final Runnable[] callbacks;
   private final long timeoutNanos;
   private TimerHandleImpl timeout;
@@ -75,7 +75,7 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
     TaskImpl<?> caller = loop.currentTask("asCompleted(...).next()");
     left--;
     while (finished.isEmpty()) {
-      PromiseImpl<Void> waiter = loop.internalFuture("asCompleted");
+      InternalFuture<Void> waiter = loop.internalFuture("asCompleted");
       waiters.add(waiter);
       try {
         caller.await(waiter, this::describe);
@@ -137,7 +137,7 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
 
   private void wakeNext() {
     while (!waiters.isEmpty()) {
-      PromiseImpl<Void> waiter = waiters.poll();
+      InternalFuture<Void> waiter = waiters.poll();
       if (!waiter.isDone()) {
         waiter.setResult(null);
         return;

@@ -1,25 +1,36 @@
 package dev.weft.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The right to run: exactly one participant (a task's carrier thread, or the thread that called
  * {@code Weft.run}) holds it at a time, and only the holder touches the loop's state.
  *
- * <p>Passing the baton is a volatile write followed by an unpark, so everything the previous holder
- * wrote is visible to the next one. A participant waits for its turn by parking until it is the
- * holder.
+ * <p>Passing the baton is a compare-and-set from the current holder followed by an unpark, so
+ * everything the previous holder wrote is visible to the next one, and a participant that has lost
+ * the baton (a thread the watchdog gave up on) can never pass it on again. A participant waits for
+ * its turn by parking until it is the holder.
  */
 final class Baton {
+  private static final VarHandle HOLDER;
+
+  static {
+    try {
+      HOLDER = MethodHandles.lookup().findVarHandle(Baton.class, "holder", Object.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  @SuppressWarnings("unused") // accessed through HOLDER
   private volatile Object holder;
-  private boolean interrupted;
+
+  private boolean driverInterrupted;
 
   Baton(Object initialHolder) {
     this.holder = initialHolder;
-  }
-
-  boolean isHeldBy(Object participant) {
-    return holder == participant;
   }
 
   Object holder() {
@@ -27,31 +38,66 @@ final class Baton {
   }
 
   /**
-   * Hands the baton to {@code next}, whose thread is already started and waits in {@link
-   * #awaitTurn}.
+   * Passes the baton from {@code from} to {@code next}, whose thread is already started and waits
+   * in {@link #awaitTurn}.
+   *
+   * @return {@code false} if {@code from} no longer held the baton, so nothing was passed
    */
-  void handTo(Object next, Thread thread) {
-    holder = next;
+  boolean pass(Object from, Object next, Thread thread) {
+    if (!HOLDER.compareAndSet(this, from, next)) {
+      return false;
+    }
     LockSupport.unpark(thread);
+    return true;
   }
 
-  /** Hands the baton to {@code next} and starts its thread, which begins as the holder. */
-  void handToNewThread(Object next, Thread thread) {
-    holder = next;
-    thread.start();
+  /**
+   * Passes the baton from {@code from} to {@code next} and starts its thread, which begins as the
+   * holder.
+   *
+   * @return {@code false} if {@code from} no longer held the baton, so the thread was not started
+   * @throws Error or RuntimeException if the thread could not start; {@code from} keeps the baton
+   */
+  boolean passToNewThread(Object from, Object next, Thread thread) {
+    if (!HOLDER.compareAndSet(this, from, next)) {
+      return false;
+    }
+    try {
+      thread.start();
+    } catch (Throwable startFailed) {
+      holder = from;
+      throw startFailed;
+    }
+    return true;
   }
 
-  /** Parks the calling thread until {@code self} holds the baton. */
+  /** Takes the baton from whoever holds it: the driver's last resort after the watchdog gave up. */
+  void seize(Object self) {
+    holder = self;
+  }
+
+  /**
+   * Parks the calling thread until {@code self} holds the baton. An interrupt does not end the wait
+   * (parking would otherwise return at once, again and again); it is restored before returning, so
+   * the task's own code still sees it.
+   */
   void awaitTurn(Object self) {
+    boolean interrupted = false;
     while (holder != self) {
       LockSupport.park(this);
+      if (Thread.interrupted()) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /**
    * Parks the calling thread until {@code self} holds the baton or {@code nanos} of real time have
-   * passed. An interrupt does not end the wait (the run must still end cleanly); it is remembered,
-   * see {@link #takeInterrupt()}.
+   * passed. Used by the driver only. An interrupt does not end the wait (the run must still end
+   * cleanly); it is remembered, see {@link #takeDriverInterrupt()}.
    *
    * @return whether {@code self} holds the baton
    */
@@ -64,16 +110,16 @@ final class Baton {
       }
       LockSupport.parkNanos(this, left);
       if (Thread.interrupted()) {
-        interrupted = true;
+        driverInterrupted = true;
       }
     }
     return true;
   }
 
-  /** Returns whether the waiting thread was interrupted meanwhile, and forgets it. */
-  boolean takeInterrupt() {
-    boolean was = interrupted;
-    interrupted = false;
+  /** Returns whether the driver was interrupted while it waited, and forgets it. */
+  boolean takeDriverInterrupt() {
+    boolean was = driverInterrupted;
+    driverInterrupted = false;
     return was;
   }
 }

@@ -16,19 +16,18 @@ import java.util.concurrent.ThreadFactory;
  */
 final class Carriers {
   private static final ThreadFactory VIRTUAL = virtualThreadFactory();
-  private static final boolean USE_VIRTUAL = chooseVirtual();
 
   private Carriers() {}
 
-  /** Returns {@code "virtual"} or {@code "platform"}: the kind of thread that runs task bodies. */
-  static String kind() {
-    return USE_VIRTUAL ? "virtual" : "platform";
-  }
-
-  /** Returns an unstarted carrier thread for a task. */
+  /**
+   * Returns an unstarted carrier thread for a task.
+   *
+   * @throws IllegalStateException if the system property {@code weft.carrier} has a value that
+   *     cannot be honoured (checked on every call, so that the message reaches every run)
+   */
   static Thread newCarrier(String taskName, Runnable body) {
     Thread thread;
-    if (USE_VIRTUAL) {
+    if (useVirtual()) {
       thread = VIRTUAL.newThread(body);
     } else {
       thread = new Thread(body);
@@ -38,7 +37,7 @@ final class Carriers {
     return thread;
   }
 
-  private static boolean chooseVirtual() {
+  private static boolean useVirtual() {
     String wanted = System.getProperty("weft.carrier", "").trim().toLowerCase(Locale.ROOT);
     switch (wanted) {
       case "":
@@ -55,7 +54,9 @@ final class Carriers {
         return true;
       default:
         throw new IllegalStateException(
-            "weft.carrier must be 'virtual' or 'platform', but was '" + wanted + "'");
+            "the system property weft.carrier must be 'virtual' or 'platform', but was '"
+                + wanted
+                + "'");
     }
   }
 

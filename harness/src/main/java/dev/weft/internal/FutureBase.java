@@ -16,7 +16,7 @@ import java.util.List;
  *
  * @param <T> the result type
  */
-public abstract class FutureBase<T> implements Task<T> {
+abstract class FutureBase<T> implements Task<T> {
   private static final byte PENDING = 0;
   private static final byte SUCCEEDED = 1;
   private static final byte FAILED = 2;

@@ -58,7 +58,7 @@ public final class Operations {
       return;
     }
     long deadline = VirtualTime.deadline(loop.now(), nanos);
-    PromiseImpl<Void> wakeUp = loop.internalFuture("sleep");
+    InternalFuture<Void> wakeUp = loop.internalFuture("sleep");
     TimerHandleImpl timer =
         loop.callAt(
             deadline, () -> wakeUp.completeIfPending(null), "sleep timer of " + task.label());

@@ -10,23 +10,18 @@ import dev.weft.Promise;
  * @param <T> the result type
  */
 final class PromiseImpl<T> extends FutureBase<T> implements Promise<T> {
-  private final String label;
-  private final boolean userPromise;
-
-  PromiseImpl(Scheduler loop, String name, String label, boolean userPromise) {
+  PromiseImpl(Scheduler loop, String name) {
     super(loop, name);
-    this.label = label;
-    this.userPromise = userPromise;
-  }
-
-  @Override
-  boolean reportsUnobservedFailure() {
-    return userPromise;
   }
 
   @Override
   public String label() {
-    return label;
+    return "Promise '" + name() + "'";
+  }
+
+  @Override
+  boolean reportsUnobservedFailure() {
+    return true;
   }
 
   @Override
@@ -47,15 +42,5 @@ final class PromiseImpl<T> extends FutureBase<T> implements Promise<T> {
     }
     loop.checkAccess(this, "fail()");
     setFailure(error);
-  }
-
-  /**
-   * Completes the promise unless it is already done (asyncio's {@code
-   * _set_result_unless_cancelled}).
-   */
-  void completeIfPending(T value) {
-    if (!isDone()) {
-      setResult(value);
-    }
   }
 }

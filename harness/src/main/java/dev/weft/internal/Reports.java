@@ -121,12 +121,8 @@ final class Reports {
     return out.toString();
   }
 
-  static String watchdog(
-      Scheduler loop, TaskImpl<?> stuck, boolean inCallback, boolean leftRunning) {
-    String who =
-        stuck == null
-            ? "The scheduler"
-            : inCallback ? "A callback running on " + stuck.label() + "'s thread" : stuck.label();
+  static String watchdog(Scheduler loop, TaskImpl<?> stuck, boolean leftRunning) {
+    String who = stuck == null ? "The scheduler" : stuck.label();
     StringBuilder out = new StringBuilder();
     out.append(who)
         .append(" ran for more than ")

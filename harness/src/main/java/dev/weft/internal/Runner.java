@@ -45,7 +45,7 @@ public final class Runner {
       return new Runner(loop).drive(main);
     } finally {
       loop.unbindThread();
-      if (loop.baton.takeInterrupt()) {
+      if (loop.baton.takeDriverInterrupt()) {
         Thread.currentThread().interrupt(); // an interrupt during the run is the caller's to see
       }
     }
@@ -95,24 +95,22 @@ public final class Runner {
 
   private void fireWatchdog(Object holder) {
     TaskImpl<?> stuck = holder instanceof TaskImpl ? (TaskImpl<?>) holder : null;
-    boolean inCallback = stuck != null && loop.currentOrNull() != stuck;
     Throwable stack =
         new Throwable("stack of " + (stuck == null ? "the scheduler" : stuck.label()));
     if (stuck != null && stuck.carrier != null) {
       stack.setStackTrace(stuck.carrier.getStackTrace());
     }
     loop.abort("the watchdog fired");
-    loop.endBy(Scheduler.End.WATCHDOG);
+    loop.endBy(Scheduler.End.WATCHDOG, null, null);
     boolean back = true;
     if (stuck != null) {
       stuck.carrier.interrupt();
       back = loop.baton.awaitTurn(Scheduler.DRIVER, watchdogNanos);
       if (!back) {
-        leftRunning.add(stuck.carrier);
+        abandon(stuck.carrier);
       }
     }
-    watchdogFailure =
-        new BlockedOutsideWeftException(Reports.watchdog(loop, stuck, inCallback, !back), stack);
+    watchdogFailure = new BlockedOutsideWeftException(Reports.watchdog(loop, stuck, !back), stack);
   }
 
   private RuntimeException failureFor(Scheduler.End end) {
@@ -123,11 +121,27 @@ public final class Runner {
         return new StepLimitExceededException(Reports.stepLimit(loop));
       case WATCHDOG:
         return watchdogFailure;
+      case LISTENER_FAILED:
+        return new IllegalStateException(
+            "The RunListener threw on the event \""
+                + loop.endDetail()
+                + "\", so the run was stopped there: a listener must not throw.",
+            loop.endCause());
+      case THREAD_START_FAILED:
+        return new IllegalStateException(
+            "Weft could not start a thread for "
+                + loop.endDetail()
+                + " ("
+                + loop.tasks().size()
+                + " tasks spawned so far): "
+                + loop.endCause()
+                + ". On Java 17 each task that has started holds a platform thread until it ends.",
+            loop.endCause());
       default:
         return new IllegalStateException(
             "Weft internal error: the scheduler failed. This is a bug in Weft; please report it with the"
                 + " program that caused it.",
-            loop.internalError());
+            loop.endCause());
     }
   }
 
@@ -138,16 +152,27 @@ public final class Runner {
    */
   private void unwindAll(String reason) {
     loop.abort(reason);
-    for (TaskImpl<?> task : loop.tasks()) {
+    List<TaskImpl<?>> tasks = loop.tasks(); // unwinding code cannot spawn: the list stays as it is
+    for (int i = 0; i < tasks.size(); i++) {
+      TaskImpl<?> task = tasks.get(i);
       Thread carrier = task.carrier;
       if (carrier == null || task.bodyEnded || leftRunning.contains(carrier)) {
         continue;
       }
-      loop.baton.handTo(task, carrier);
-      if (!loop.baton.awaitTurn(Scheduler.DRIVER, watchdogNanos)) {
-        leftRunning.add(carrier);
+      if (loop.baton.pass(Scheduler.DRIVER, task, carrier)
+          && !loop.baton.awaitTurn(Scheduler.DRIVER, watchdogNanos)) {
+        abandon(carrier); // stuck in a finally block outside Weft
       }
     }
+  }
+
+  /**
+   * Gives up on a thread that keeps the baton outside Weft: the driver takes the baton back, so
+   * that thread can never pass it on, and is unwound at its next Weft call if it ever makes one.
+   */
+  private void abandon(Thread carrier) {
+    leftRunning.add(carrier);
+    loop.baton.seize(Scheduler.DRIVER);
   }
 
   private void joinCarriers() {

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * run in the next pass (spec 1.1). When nothing is ready the clock jumps to the earliest live timer
  * (autojump); when no timer is left either, the run is over or deadlocked.
  */
-public final class Scheduler {
+final class Scheduler {
   private static final ThreadLocal<Scheduler> ACTIVE = new ThreadLocal<>();
   private static final VarHandle STEPS;
 
@@ -42,6 +42,8 @@ public final class Scheduler {
     DEADLOCK,
     STEP_LIMIT,
     WATCHDOG,
+    LISTENER_FAILED,
+    THREAD_START_FAILED,
     INTERNAL_ERROR
   }
 
@@ -81,9 +83,20 @@ public final class Scheduler {
   private boolean mainReturned;
   private long mainReturnedAt;
   private boolean stopAfterPass;
-  private List<Reports.Blocked> leftovers = List.of();
+  private final List<Reports.Blocked> leftovers = new ArrayList<>();
+
+  /** Tasks cancelled by the shutdown that have not ended yet. */
+  private int leftoversPending;
+
+  /** Tasks before this index have been swept by the shutdown. */
+  private int shutdownSwept;
+
+  /** Passes still to run once every task has ended, as asyncio's shutdown takes them. */
+  private int drainPasses;
+
   private End end;
-  private Throwable internalError;
+  private Throwable endCause;
+  private String endDetail;
   private volatile String abortReason;
 
   Scheduler(RunOptions options, Thread driverThread) {
@@ -96,7 +109,7 @@ public final class Scheduler {
   // ---------------------------------------------------------------- which loop, which task
 
   /** Returns the loop running on this thread, or throws an error that says how to get one. */
-  public static Scheduler active(String operation) {
+  static Scheduler active(String operation) {
     Scheduler loop = ACTIVE.get();
     if (loop == null) {
       throw new IllegalStateException(
@@ -109,7 +122,7 @@ public final class Scheduler {
   }
 
   /** Returns the loop running on this thread, or {@code null}. */
-  public static Scheduler activeOrNull() {
+  static Scheduler activeOrNull() {
     return ACTIVE.get();
   }
 
@@ -122,7 +135,7 @@ public final class Scheduler {
   }
 
   /** Returns the task that is running now; throws if called from a callback. */
-  public TaskImpl<?> currentTask(String operation) {
+  TaskImpl<?> currentTask(String operation) {
     checkAccess(null, operation);
     if (current == null) {
       throw new IllegalStateException(
@@ -166,6 +179,7 @@ public final class Scheduler {
   // ---------------------------------------------------------------- creating work
 
   <T> TaskImpl<T> spawn(String name, Callable<T> body) {
+    checkNotAborted();
     String taskName = name != null ? name : "Task-" + ++unnamedTasks;
     TaskImpl<T> task = new TaskImpl<>(this, taskName, body, tasks.size());
     tasks.add(task);
@@ -188,17 +202,19 @@ public final class Scheduler {
 
   <T> PromiseImpl<T> promise(String name) {
     String promiseName = name != null ? name : "Promise-" + ++unnamedPromises;
-    return new PromiseImpl<>(this, promiseName, "Promise '" + promiseName + "'", true);
+    return new PromiseImpl<>(this, promiseName);
   }
 
   /** An internal future with a label for reports; never reported as an unobserved failure. */
-  <T> PromiseImpl<T> internalFuture(String label) {
-    return new PromiseImpl<>(this, label, label, false);
+  <T> InternalFuture<T> internalFuture(String label) {
+    return new InternalFuture<>(this, label, false);
   }
 
   /** Appends a callback to the ready queue; asyncio's {@code call_soon} (spec 1.1). */
   void callSoon(Runnable callback) {
-    ready.addLast(callback);
+    if (abortReason == null) { // an ended run schedules nothing: no loop will run it
+      ready.addLast(callback);
+    }
   }
 
   /** Schedules a user callback at the tail of the ready queue and returns its handle. */
@@ -255,7 +271,10 @@ public final class Scheduler {
           return;
         }
         if (task.bodyEnded) {
-          internalError(new IllegalStateException("a step of " + task.label() + " after its end"));
+          endBy(
+              End.INTERNAL_ERROR,
+              new IllegalStateException("a step of " + task.label() + " after its end"),
+              null);
           continue;
         }
         if (task.carrier == null && task.mustCancel()) {
@@ -267,13 +286,15 @@ public final class Scheduler {
         return;
       }
       current = null;
-      if (listener != null && next instanceof TimerHandleImpl) {
+      if (listener != null
+          && next instanceof TimerHandleImpl
+          && !((TimerHandleImpl) next).isCancelled()) {
         event("(callback)", RunEvent.Kind.CALLBACK, ((TimerHandleImpl) next).description());
       }
       try {
         next.run();
       } catch (Throwable bug) { // user callbacks are guarded, so this is Weft's own bug
-        internalError(bug);
+        endBy(End.INTERNAL_ERROR, bug, null);
       }
     }
   }
@@ -302,9 +323,17 @@ public final class Scheduler {
         beginShutdown();
       }
     }
-    if (mainReturned && pendingTasks == 0) {
-      end = End.FINISHED;
-      return false;
+    if (mainReturned && leftoversPending == 0) {
+      // The leftovers have ended. asyncio's shutdown gather completes one pass later and stops the
+      // loop one pass after that, so callbacks and tasks that the cleanup started get those passes.
+      if (drainPasses > 0 && !ready.isEmpty()) {
+        drainPasses--;
+      } else if (pendingTasks == 0) {
+        end = End.FINISHED;
+        return false;
+      } else {
+        cancelTasksSpawnedDuringShutdown();
+      }
     }
     if (ready.isEmpty()) {
       long deadline = timers.nextDeadline();
@@ -326,36 +355,62 @@ public final class Scheduler {
   private void beginShutdown() {
     mainReturned = true;
     mainReturnedAt = now;
-    List<Reports.Blocked> pending = new ArrayList<>();
-    for (TaskImpl<?> task : tasks) {
+    sweepForShutdown("");
+    drainPasses = leftoversPending > 0 ? 2 : 0;
+  }
+
+  /**
+   * The leftovers have ended, but their cleanup spawned tasks that are still pending. asyncio would
+   * stop and drop them; Weft cancels them too, so that no thread is left behind.
+   */
+  private void cancelTasksSpawnedDuringShutdown() {
+    sweepForShutdown("spawned after main returned; ");
+    drainPasses = 2;
+  }
+
+  private void sweepForShutdown(String note) {
+    for (int i = shutdownSwept; i < tasks.size(); i++) {
+      TaskImpl<?> task = tasks.get(i);
       if (!task.isDone()) {
-        pending.add(Reports.blocked(task));
+        leftovers.add(new Reports.Blocked(task.name(), note + Reports.where(task)));
+        task.cancelledByShutdown = true;
+        leftoversPending++;
         task.requestCancel();
       }
     }
-    leftovers = pending;
+    shutdownSwept = tasks.size();
   }
 
   private void handOff(Object self, TaskImpl<?> task) {
+    boolean passed;
     if (task.carrier == null) {
-      task.carrier = Carriers.newCarrier(task.name(), () -> runCarrier(task));
-      baton.handToNewThread(task, task.carrier);
+      try {
+        Thread carrier = Carriers.newCarrier(task.name(), () -> runCarrier(task));
+        task.carrier = carrier;
+        passed = baton.passToNewThread(self, task, carrier);
+      } catch (Throwable startFailed) {
+        task.carrier = null;
+        endBy(End.THREAD_START_FAILED, startFailed, task.label());
+        stop(self);
+        return;
+      }
     } else {
-      baton.handTo(task, task.carrier);
+      passed = baton.pass(self, task, task.carrier);
     }
-    parkUnlessFinished(self);
+    if (passed) {
+      parkUnlessFinished(self);
+    }
   }
 
   /**
    * The run is over (finished, deadlocked or aborted): the baton goes back to the thread that
-   * called run.
+   * called run. A thread that no longer holds the baton (the watchdog gave up on it) just returns,
+   * to be unwound at its next Weft call.
    */
   private void stop(Object self) {
-    if (self == DRIVER) {
-      return;
+    if (self != DRIVER && baton.pass(self, DRIVER, driverThread)) {
+      parkUnlessFinished(self);
     }
-    baton.handTo(DRIVER, driverThread);
-    parkUnlessFinished(self);
   }
 
   private void parkUnlessFinished(Object self) {
@@ -370,17 +425,10 @@ public final class Scheduler {
       task.runBody();
       runUntilResumed(task);
     } catch (Throwable bug) {
-      internalError(bug);
-      baton.handTo(DRIVER, driverThread);
+      endBy(End.INTERNAL_ERROR, bug, null);
+      baton.pass(task, DRIVER, driverThread);
     } finally {
       unbindThread();
-    }
-  }
-
-  private void internalError(Throwable bug) {
-    if (internalError == null) {
-      internalError = bug;
-      end = End.INTERNAL_ERROR;
     }
   }
 
@@ -408,6 +456,9 @@ public final class Scheduler {
 
   void ended(TaskImpl<?> task, RunEvent.Kind kind, String detail) {
     pendingTasks--;
+    if (task.cancelledByShutdown) {
+      leftoversPending--;
+    }
     if (listener != null) {
       event(task.name(), kind, detail);
     }
@@ -453,14 +504,26 @@ public final class Scheduler {
     return end;
   }
 
-  void endBy(End reason) {
+  /** Ends the run for {@code reason} unless it has ended already; the first reason wins. */
+  void endBy(End reason, Throwable cause, String detail) {
     if (end == null) {
       end = reason;
+      endCause = cause;
+      endDetail = detail;
     }
   }
 
-  Throwable internalError() {
-    return internalError;
+  /** Returns what made the run end early (the listener's or the thread's failure, Weft's bug). */
+  Throwable endCause() {
+    return endCause;
+  }
+
+  /**
+   * Returns more about the end: the event a listener failed on, the task whose thread did not
+   * start.
+   */
+  String endDetail() {
+    return endDetail;
   }
 
   TaskImpl<?> main() {
@@ -484,7 +547,7 @@ public final class Scheduler {
   }
 
   List<Reports.Blocked> leftovers() {
-    return leftovers;
+    return Collections.unmodifiableList(leftovers);
   }
 
   List<Reports.Failure> failures() {
@@ -495,9 +558,16 @@ public final class Scheduler {
     return callbackFailures;
   }
 
+  /** Tells the listener; a listener that throws ends the run, since its trace is now incomplete. */
   private void event(String task, RunEvent.Kind kind, String detail) {
-    if (listener != null) {
-      listener.onEvent(new RunEvent(Duration.ofNanos(now), task, kind, detail));
+    if (listener == null || end == End.LISTENER_FAILED) {
+      return;
+    }
+    RunEvent event = new RunEvent(Duration.ofNanos(now), task, kind, detail);
+    try {
+      listener.onEvent(event);
+    } catch (Throwable failure) {
+      endBy(End.LISTENER_FAILED, failure, event.toString());
     }
   }
 

@@ -2,6 +2,9 @@ package dev.weft.internal;
 
 /**
  * {@code shield}: a future that mirrors a task but whose cancellation does not reach it (spec 2.9).
+ *
+ * <p>Weft differs in one point: a failure of the inner task that nobody observed is reported even
+ * when the mirror was cancelled (asyncio marks it retrieved).
  */
 final class Shield {
   private Shield() {}
@@ -10,12 +13,16 @@ final class Shield {
     if (inner.isDone()) {
       return inner;
     }
-    PromiseImpl<T> outer = loop.internalFuture("shield(" + inner.label() + ")");
+    // The mirror reports a failure nobody read, as asyncio logs it. Unlike asyncio, a failure of
+    // the
+    // inner task after the mirror was cancelled stays the inner task's to report: nothing vanishes.
+    InternalFuture<T> outer = new InternalFuture<>(loop, "shield(" + inner.label() + ")", true);
     Runnable innerDone =
         () -> {
           if (outer.isCancelled()) {
-            inner.markFailureObserved();
-          } else if (inner.isCancelled()) {
+            return;
+          }
+          if (inner.isCancelled()) {
             outer.requestCancel();
           } else {
             Throwable failure = inner.failureObserving();

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  *
  * @param <T> the result type
  */
-public final class TaskImpl<T> extends FutureBase<T> implements Runnable {
+final class TaskImpl<T> extends FutureBase<T> implements Runnable {
   private final Callable<T> body;
 
   /** Position in creation order: leftovers are cancelled, and reports list tasks, in this order. */
@@ -22,6 +22,10 @@ public final class TaskImpl<T> extends FutureBase<T> implements Runnable {
 
   Thread carrier;
   boolean bodyEnded;
+
+  /** Whether the end of the run cancelled this task (spec 2.17). */
+  boolean cancelledByShutdown;
+
   long steps;
 
   /**
@@ -44,6 +48,9 @@ public final class TaskImpl<T> extends FutureBase<T> implements Runnable {
    * cancelled.
    */
   private boolean cancelForwarded;
+
+  /** Whether a cancellation is being passed on to {@link #waitingOn} right now. */
+  private boolean forwardingCancel;
 
   TaskImpl(Scheduler loop, String name, Callable<T> body, int index) {
     super(loop, name);
@@ -132,9 +139,17 @@ public final class TaskImpl<T> extends FutureBase<T> implements Runnable {
       return false;
     }
     cancelRequests++;
-    if (waitingOn != null && waitingOn.requestCancel()) {
-      cancelForwarded = true;
-      return true;
+    if (waitingOn != null && !forwardingCancel) {
+      // Guarded: in a cycle of joins (A joins B, B joins A) the request would come back here.
+      forwardingCancel = true;
+      try {
+        if (waitingOn.requestCancel()) {
+          cancelForwarded = true;
+          return true;
+        }
+      } finally {
+        forwardingCancel = false;
+      }
     }
     mustCancel = true;
     return true;

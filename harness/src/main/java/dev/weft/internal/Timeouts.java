@@ -81,7 +81,7 @@ final class Timeouts {
    * it.
    */
   private static void cancelAndWait(Scheduler loop, TaskImpl<?> task, FutureBase<?> future) {
-    PromiseImpl<Void> waiter = loop.internalFuture("waitFor");
+    InternalFuture<Void> waiter = loop.internalFuture("waitFor");
     Runnable release = () -> waiter.completeIfPending(null);
     future.addDoneCallback(release);
     try {

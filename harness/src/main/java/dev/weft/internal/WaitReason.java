@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * costs nothing on the fast path.
  */
 @FunctionalInterface
-public interface WaitReason {
+interface WaitReason {
   /** Returns the description, for example {@code "gather(P0, P1), waiting for P0"}. */
   String describe();
 
@@ -18,10 +18,6 @@ public interface WaitReason {
 
   static WaitReason join(FutureBase<?> future) {
     return () -> "join(" + future.label() + ")";
-  }
-
-  static WaitReason of(String text) {
-    return () -> text;
   }
 
   /** Names the futures: tasks by their names, other futures by their labels. */

@@ -28,7 +28,7 @@ final class Waits {
       List<FutureBase<?>> futures,
       ReturnWhen when,
       long timeoutNanos) {
-    PromiseImpl<Void> waiter = loop.internalFuture("wait");
+    InternalFuture<Void> waiter = loop.internalFuture("wait");
     TimerHandleImpl timer =
         timeoutNanos < 0
             ? null
