@@ -67,7 +67,7 @@ abstract class FutureBase<T> implements Task<T> {
   @Override
   public final T join() {
     loop.checkAccess(this, "join()");
-    TaskImpl<?> caller = loop.currentTask("join()");
+    TaskImpl<?> caller = loop.runningTask("join()");
     return caller.await(this, WaitReason.join(this));
   }
 

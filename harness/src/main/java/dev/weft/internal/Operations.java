@@ -51,7 +51,7 @@ public final class Operations {
 
   public static void sleep(Duration duration) {
     Scheduler loop = Scheduler.active("Weft.sleep");
-    TaskImpl<?> task = loop.currentTask("Weft.sleep");
+    TaskImpl<?> task = loop.runningTask("Weft.sleep");
     long nanos = VirtualTime.saturatedNanos(duration);
     if (nanos <= 0) {
       task.yieldNow();
@@ -73,7 +73,7 @@ public final class Operations {
 
   public static void yieldNow() {
     Scheduler loop = Scheduler.active("Weft.yieldNow");
-    loop.currentTask("Weft.yieldNow").yieldNow();
+    loop.runningTask("Weft.yieldNow").yieldNow();
   }
 
   public static Duration elapsed() {
@@ -85,13 +85,13 @@ public final class Operations {
   }
 
   public static Task<?> current() {
-    return Scheduler.active("Weft.current").currentTask("Weft.current");
+    return Scheduler.active("Weft.current").runningTask("Weft.current");
   }
 
   @SuppressWarnings("unchecked")
   public static <T> List<T> gather(Collection<? extends Task<? extends T>> tasks) {
     Scheduler loop = Scheduler.active("Weft.gather");
-    TaskImpl<?> caller = loop.currentTask("Weft.gather");
+    TaskImpl<?> caller = loop.runningTask("Weft.gather");
     List<FutureBase<?>> children = futures(loop, tasks, "Weft.gather");
     if (children.isEmpty()) {
       return List.of();
@@ -103,7 +103,7 @@ public final class Operations {
   @SuppressWarnings("unchecked")
   public static <T> List<Outcome<T>> gatherSettled(Collection<? extends Task<? extends T>> tasks) {
     Scheduler loop = Scheduler.active("Weft.gatherSettled");
-    TaskImpl<?> caller = loop.currentTask("Weft.gatherSettled");
+    TaskImpl<?> caller = loop.runningTask("Weft.gatherSettled");
     List<FutureBase<?>> children = futures(loop, tasks, "Weft.gatherSettled");
     if (children.isEmpty()) {
       return List.of();
@@ -123,7 +123,7 @@ public final class Operations {
   public static <T> WaitResult<T> wait(
       Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout) {
     Scheduler loop = Scheduler.active("Weft.wait");
-    TaskImpl<?> caller = loop.currentTask("Weft.wait");
+    TaskImpl<?> caller = loop.runningTask("Weft.wait");
     List<FutureBase<?>> futures =
         new ArrayList<>(new LinkedHashSet<>(futures(loop, tasks, "Weft.wait")));
     if (futures.isEmpty()) {
@@ -135,14 +135,14 @@ public final class Operations {
 
   public static <T> T waitFor(Task<T> task, Duration timeout) {
     Scheduler loop = Scheduler.active("Weft.waitFor");
-    TaskImpl<?> caller = loop.currentTask("Weft.waitFor");
+    TaskImpl<?> caller = loop.runningTask("Weft.waitFor");
     return Timeouts.waitFor(
         loop, caller, future(loop, task, "Weft.waitFor"), VirtualTime.saturatedNanos(timeout));
   }
 
   public static <T> T withTimeout(Duration timeout, Callable<T> body) {
     Scheduler loop = Scheduler.active("Weft.withTimeout");
-    TaskImpl<?> caller = loop.currentTask("Weft.withTimeout");
+    TaskImpl<?> caller = loop.runningTask("Weft.withTimeout");
     long nanos = VirtualTime.saturatedNanos(timeout);
     return Timeouts.withTimeout(
         loop, caller, nanos, "withTimeout(" + VirtualTime.format(nanos) + ")", body);

@@ -137,6 +137,14 @@ final class Scheduler {
   /** Returns the task that is running now; throws if called from a callback. */
   TaskImpl<?> currentTask(String operation) {
     checkAccess(null, operation);
+    return runningTask(operation);
+  }
+
+  /**
+   * Returns the task that is running now, for a caller that has already checked that this thread
+   * runs this loop (it got the loop from {@link #active}); throws if called from a callback.
+   */
+  TaskImpl<?> runningTask(String operation) {
     if (current == null) {
       throw new IllegalStateException(
           operation
