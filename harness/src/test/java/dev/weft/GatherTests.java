@@ -1,5 +1,9 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.at;
+import static dev.weft.TestPrograms.kind;
+import static dev.weft.TestPrograms.message;
+import static dev.weft.TestPrograms.secs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -13,25 +17,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("gather and gatherSettled (spec 2.4)")
 class GatherTests {
-
-  private static Duration secs(long seconds) {
-    return Duration.ofSeconds(seconds);
-  }
-
-  /** The exception's simple class name, or "nothing thrown". */
-  private static String kind(Throwable thrown) {
-    return thrown == null ? "nothing thrown" : thrown.getClass().getSimpleName();
-  }
-
-  /** The exception's message, or "nothing thrown". */
-  private static String message(Throwable thrown) {
-    return thrown == null ? "nothing thrown" : thrown.getMessage();
-  }
-
-  /** The virtual time as whole seconds, for log lines: "@3s". */
-  private static String at() {
-    return "@" + Weft.elapsed().toSeconds() + "s";
-  }
 
   /** A task that sleeps, logs "name done@Ns" and returns {@code value}. */
   private static <T> Task<T> sleeper(String name, long seconds, T value, List<String> log) {

@@ -1,6 +1,6 @@
 package dev.weft;
 
-import static dev.weft.Runs.run;
+import static dev.weft.Weft.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

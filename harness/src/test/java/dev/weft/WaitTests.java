@@ -1,5 +1,9 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.at;
+import static dev.weft.TestPrograms.kind;
+import static dev.weft.TestPrograms.message;
+import static dev.weft.TestPrograms.secs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -13,26 +17,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("wait (spec 2.6)")
 class WaitTests {
-
-  private static Duration secs(long seconds) {
-    return Duration.ofSeconds(seconds);
-  }
-
-  /** The exception's simple class name, or "nothing thrown". */
-  private static String kind(Throwable thrown) {
-    return thrown == null ? "nothing thrown" : thrown.getClass().getSimpleName();
-  }
-
-  /** The exception's message, or "nothing thrown". */
-  private static String message(Throwable thrown) {
-    return thrown == null ? "nothing thrown" : thrown.getMessage();
-  }
-
-  /** The virtual time for log lines: "@3s", or "@100ms" when not whole seconds. */
-  private static String at() {
-    long millis = Weft.elapsed().toMillis();
-    return "@" + (millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms");
-  }
 
   /** A task that sleeps and returns {@code value}. */
   private static <T> Task<T> sleeper(String name, Duration sleep, T value) {
