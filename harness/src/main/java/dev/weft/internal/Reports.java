@@ -42,6 +42,19 @@ final class Reports {
     }
   }
 
+  /** A user callback that threw; reported at the end of the run like an unobserved task failure. */
+  static final class CallbackFailure {
+    final String description;
+    final long time;
+    final Throwable failure;
+
+    CallbackFailure(String description, long time, Throwable failure) {
+      this.description = description;
+      this.time = time;
+      this.failure = failure;
+    }
+  }
+
   static Blocked blocked(TaskImpl<?> task) {
     return new Blocked(task.name(), where(task));
   }
@@ -185,7 +198,7 @@ final class Reports {
                   + HOW_TO_ALLOW,
               error));
     }
-    for (Scheduler.CallbackFailure failure : loop.callbackFailures()) {
+    for (CallbackFailure failure : loop.callbackFailures()) {
       reports.add(
           new TaskFailedException(
               "A callback ("

@@ -78,21 +78,10 @@ final class Scheduler {
   private int unnamedTasks;
   private int unnamedPromises;
   private final List<Reports.Failure> failures = new ArrayList<>();
-  private final List<CallbackFailure> callbackFailures = new ArrayList<>();
+  private final List<Reports.CallbackFailure> callbackFailures = new ArrayList<>();
 
-  private boolean mainReturned;
-  private long mainReturnedAt;
   private boolean stopAfterPass;
-  private final List<Reports.Blocked> leftovers = new ArrayList<>();
-
-  /** Tasks cancelled by the shutdown that have not ended yet. */
-  private int leftoversPending;
-
-  /** Tasks before this index have been swept by the shutdown. */
-  private int shutdownSwept;
-
-  /** Passes still to run once every task has ended, as asyncio's shutdown takes them. */
-  private int drainPasses;
+  private final Shutdown shutdown = new Shutdown();
 
   private End end;
   private Throwable endCause;
@@ -248,7 +237,7 @@ final class Scheduler {
       } catch (RunAbortedError aborted) {
         throw aborted;
       } catch (Throwable failure) {
-        callbackFailures.add(new CallbackFailure(description, now, failure));
+        callbackFailures.add(new Reports.CallbackFailure(description, now, failure));
       }
     };
   }
@@ -327,21 +316,14 @@ final class Scheduler {
   private boolean beginPass() {
     if (stopAfterPass) {
       stopAfterPass = false;
-      if (!mainReturned) {
-        beginShutdown();
+      if (!shutdown.started()) {
+        shutdown.begin(now, tasks);
       }
     }
-    if (mainReturned && leftoversPending == 0) {
-      // The leftovers have ended. asyncio's shutdown gather completes one pass later and stops the
-      // loop one pass after that, so callbacks and tasks that the cleanup started get those passes.
-      if (drainPasses > 0 && !ready.isEmpty()) {
-        drainPasses--;
-      } else if (pendingTasks == 0) {
-        end = End.FINISHED;
-        return false;
-      } else {
-        cancelTasksSpawnedDuringShutdown();
-      }
+    if (shutdown.started()
+        && shutdown.finishedAtPassBoundary(tasks, pendingTasks, ready.isEmpty())) {
+      end = End.FINISHED;
+      return false;
     }
     if (ready.isEmpty()) {
       long deadline = timers.nextDeadline();
@@ -354,39 +336,6 @@ final class Scheduler {
     timers.moveDue(now, ready);
     passRemaining = ready.size();
     return true;
-  }
-
-  /**
-   * Main is done: cancel every task still pending, in creation order, and run until they end (spec
-   * 2.17).
-   */
-  private void beginShutdown() {
-    mainReturned = true;
-    mainReturnedAt = now;
-    sweepForShutdown("");
-    drainPasses = leftoversPending > 0 ? 2 : 0;
-  }
-
-  /**
-   * The leftovers have ended, but their cleanup spawned tasks that are still pending. asyncio would
-   * stop and drop them; Weft cancels them too, so that no thread is left behind.
-   */
-  private void cancelTasksSpawnedDuringShutdown() {
-    sweepForShutdown("spawned after main returned; ");
-    drainPasses = 2;
-  }
-
-  private void sweepForShutdown(String note) {
-    for (int i = shutdownSwept; i < tasks.size(); i++) {
-      TaskImpl<?> task = tasks.get(i);
-      if (!task.isDone()) {
-        leftovers.add(new Reports.Blocked(task.name(), note + Reports.where(task)));
-        task.cancelledByShutdown = true;
-        leftoversPending++;
-        task.requestCancel();
-      }
-    }
-    shutdownSwept = tasks.size();
   }
 
   private void handOff(Object self, TaskImpl<?> task) {
@@ -464,9 +413,7 @@ final class Scheduler {
 
   void ended(TaskImpl<?> task, RunEvent.Kind kind, String detail) {
     pendingTasks--;
-    if (task.cancelledByShutdown) {
-      leftoversPending--;
-    }
+    shutdown.taskEnded(task);
     if (listener != null) {
       event(task.name(), kind, detail);
     }
@@ -479,7 +426,7 @@ final class Scheduler {
    */
   void failed(FutureBase<?> future) {
     if (future.reportsUnobservedFailure() && abortReason == null) {
-      failures.add(new Reports.Failure(future, now, mainReturned));
+      failures.add(new Reports.Failure(future, now, shutdown.started()));
     }
   }
 
@@ -543,11 +490,11 @@ final class Scheduler {
   }
 
   boolean mainReturned() {
-    return mainReturned;
+    return shutdown.started();
   }
 
   long mainReturnedAt() {
-    return mainReturnedAt;
+    return shutdown.startedAt();
   }
 
   TaskImpl<?> currentOrNull() {
@@ -555,14 +502,14 @@ final class Scheduler {
   }
 
   List<Reports.Blocked> leftovers() {
-    return Collections.unmodifiableList(leftovers);
+    return shutdown.leftovers();
   }
 
   List<Reports.Failure> failures() {
     return failures;
   }
 
-  List<CallbackFailure> callbackFailures() {
+  List<Reports.CallbackFailure> callbackFailures() {
     return callbackFailures;
   }
 
@@ -576,19 +523,6 @@ final class Scheduler {
       listener.onEvent(event);
     } catch (Throwable failure) {
       endBy(End.LISTENER_FAILED, failure, event.toString());
-    }
-  }
-
-  /** A user callback that threw; reported at the end of the run like an unobserved task failure. */
-  static final class CallbackFailure {
-    final String description;
-    final long time;
-    final Throwable failure;
-
-    CallbackFailure(String description, long time, Throwable failure) {
-      this.description = description;
-      this.time = time;
-      this.failure = failure;
     }
   }
 }
