@@ -1,6 +1,7 @@
 package dev.weft;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 
 /** Small helpers that the spec tests share to write readable logs and expectations. */
 final class TestPrograms {
@@ -24,5 +25,22 @@ final class TestPrograms {
   static String at() {
     long millis = Weft.elapsed().toMillis();
     return "@" + (millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms");
+  }
+
+  static Duration ms(long millis) {
+    return Duration.ofMillis(millis);
+  }
+
+  /** How a call ended (value or error) and at which virtual time. */
+  record Ended(Object value, Throwable error, Duration at) {}
+
+  /** Runs {@code call} in the current task and records how and when it ended. */
+  static Ended attempt(Callable<?> call) {
+    try {
+      Object value = call.call();
+      return new Ended(value, null, Weft.elapsed());
+    } catch (Throwable error) {
+      return new Ended(null, error, Weft.elapsed());
+    }
   }
 }

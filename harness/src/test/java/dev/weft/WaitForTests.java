@@ -1,11 +1,13 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.attempt;
+import static dev.weft.TestPrograms.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.TestPrograms.Ended;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,22 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("spec 2.7: Weft.waitFor")
 class WaitForTests {
-
-  private static Duration ms(long millis) {
-    return Duration.ofMillis(millis);
-  }
-
-  /** How a call ended (value or error) and at which virtual time. */
-  record Ended(Object value, Throwable error, Duration at) {}
-
-  static Ended attempt(Callable<?> call) {
-    try {
-      Object value = call.call();
-      return new Ended(value, null, Weft.elapsed());
-    } catch (Throwable error) {
-      return new Ended(null, error, Weft.elapsed());
-    }
-  }
 
   /** A task that sleeps 10s; when cancelled it logs, takes {@code cleanupMs} and re-raises. */
   static Task<String> slow(String name, List<String> log, long cleanupMs) {

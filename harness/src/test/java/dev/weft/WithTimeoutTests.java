@@ -1,11 +1,13 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.attempt;
+import static dev.weft.TestPrograms.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.TestPrograms.Ended;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -14,22 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("spec 2.8: Weft.withTimeout")
 class WithTimeoutTests {
-
-  private static Duration ms(long millis) {
-    return Duration.ofMillis(millis);
-  }
-
-  /** How a call ended (value or error) and at which virtual time. */
-  record Ended(Object value, Throwable error, Duration at) {}
-
-  static Ended attempt(Callable<?> call) {
-    try {
-      Object value = call.call();
-      return new Ended(value, null, Weft.elapsed());
-    } catch (Throwable error) {
-      return new Ended(null, error, Weft.elapsed());
-    }
-  }
 
   static String sleepTenSeconds() {
     Weft.sleep(Duration.ofSeconds(10));
