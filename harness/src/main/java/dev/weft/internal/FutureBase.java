@@ -138,14 +138,26 @@ abstract class FutureBase<T> implements Task<T> {
    * cancelled.
    */
   final T outcome() {
+    Throwable thrown = thrownByAwait();
+    if (thrown != null) {
+      throw propagate(thrown);
+    }
+    return value;
+  }
+
+  /**
+   * Returns what awaiting this done future throws ({@code null} if it succeeded), marking a failure
+   * observed.
+   */
+  final Throwable thrownByAwait() {
     switch (state) {
       case SUCCEEDED:
-        return value;
+        return null;
       case FAILED:
         failureObserved = true;
-        throw rethrow(failure, failureSource);
+        return unchecked(failure, failureSource);
       case CANCELLED:
-        throw new CancelledException(label() + " was cancelled");
+        return new CancelledException(label() + " was cancelled");
       default:
         throw new IllegalStateException(label() + " is not done yet");
     }
@@ -181,14 +193,23 @@ abstract class FutureBase<T> implements Task<T> {
     failureObserved = true;
   }
 
-  static RuntimeException rethrow(Throwable failure, String source) {
-    if (failure instanceof RuntimeException) {
-      throw (RuntimeException) failure;
-    }
-    if (failure instanceof Error) {
-      throw (Error) failure;
+  /**
+   * Returns {@code failure} itself when it is unchecked, else a {@link TaskFailedException} saying
+   * that {@code source} failed with it (the contract: checked failures arrive wrapped).
+   */
+  static Throwable unchecked(Throwable failure, String source) {
+    if (failure instanceof RuntimeException || failure instanceof Error) {
+      return failure;
     }
     return new TaskFailedException(source + " failed with " + failure, failure);
+  }
+
+  /** Throws an unchecked throwable that is an {@link Error}, or returns it to be thrown. */
+  static RuntimeException propagate(Throwable unchecked) {
+    if (unchecked instanceof Error) {
+      throw (Error) unchecked;
+    }
+    return (RuntimeException) unchecked;
   }
 
   /**

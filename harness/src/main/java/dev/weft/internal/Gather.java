@@ -53,7 +53,7 @@ final class Gather extends FutureBase<List<Object>> {
 
   @Override
   public String label() {
-    return "gather(" + WaitReason.names(children) + ")";
+    return (settled ? "gatherSettled(" : "gather(") + WaitReason.names(children) + ")";
   }
 
   @Override
@@ -62,11 +62,7 @@ final class Gather extends FutureBase<List<Object>> {
   }
 
   WaitReason reason() {
-    return () ->
-        (settled ? "gatherSettled(" : "gather(")
-            + WaitReason.names(children)
-            + ")"
-            + WaitReason.firstPending(children);
+    return () -> label() + WaitReason.firstPending(children);
   }
 
   private void childDone(FutureBase<?> child) {

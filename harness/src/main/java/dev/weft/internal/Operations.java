@@ -90,26 +90,25 @@ public final class Operations {
 
   @SuppressWarnings("unchecked")
   public static <T> List<T> gather(Collection<? extends Task<? extends T>> tasks) {
-    Scheduler loop = Scheduler.active("Weft.gather");
-    TaskImpl<?> caller = loop.runningTask("Weft.gather");
-    List<FutureBase<?>> children = futures(loop, tasks, "Weft.gather");
-    if (children.isEmpty()) {
-      return List.of();
-    }
-    Gather gather = Gather.start(loop, children, false);
-    return (List<T>) (List<?>) caller.await(gather, gather.reason());
+    return (List<T>) gather(tasks, false, "Weft.gather");
   }
 
   @SuppressWarnings("unchecked")
   public static <T> List<Outcome<T>> gatherSettled(Collection<? extends Task<? extends T>> tasks) {
-    Scheduler loop = Scheduler.active("Weft.gatherSettled");
-    TaskImpl<?> caller = loop.runningTask("Weft.gatherSettled");
-    List<FutureBase<?>> children = futures(loop, tasks, "Weft.gatherSettled");
+    return (List<Outcome<T>>) gather(tasks, true, "Weft.gatherSettled");
+  }
+
+  /** Values, or {@link Outcome}s when {@code settled}, in argument order (spec 2.4). */
+  private static List<?> gather(
+      Collection<? extends Task<?>> tasks, boolean settled, String operation) {
+    Scheduler loop = Scheduler.active(operation);
+    TaskImpl<?> caller = loop.runningTask(operation);
+    List<FutureBase<?>> children = futures(loop, tasks, operation);
     if (children.isEmpty()) {
       return List.of();
     }
-    Gather gather = Gather.start(loop, children, true);
-    return (List<Outcome<T>>) (List<?>) caller.await(gather, gather.reason());
+    Gather gather = Gather.start(loop, children, settled);
+    return caller.await(gather, gather.reason());
   }
 
   public static <T> Iterable<Task<T>> asCompleted(

@@ -221,19 +221,13 @@ public final class Runner {
         loop.options.failOnLeftoverTasks() && !loop.leftovers().isEmpty()
             ? new LeftoverTasksException(Reports.leftovers(loop))
             : null;
-    if (main.isCancelled() || main.failureObserving() != null) {
-      Throwable primary;
-      try {
-        main.outcome();
-        throw new AssertionError("unreachable: main did not succeed");
-      } catch (RuntimeException | Error e) {
-        primary = e;
-      }
+    Throwable primary = main.thrownByAwait();
+    if (primary != null) {
       addUnobserved(primary);
       if (leftovers != null) {
         primary.addSuppressed(leftovers);
       }
-      throwUnchecked(primary);
+      throw FutureBase.propagate(primary);
     }
     if (leftovers != null) {
       addUnobserved(leftovers);
@@ -258,12 +252,5 @@ public final class Runner {
         primary.addSuppressed(unobserved);
       }
     }
-  }
-
-  private static void throwUnchecked(Throwable t) {
-    if (t instanceof RuntimeException) {
-      throw (RuntimeException) t;
-    }
-    throw (Error) t;
   }
 }

@@ -1,7 +1,6 @@
 package dev.weft.internal;
 
 import dev.weft.CancelledException;
-import dev.weft.TaskFailedException;
 import dev.weft.TimedOutException;
 import java.util.concurrent.Callable;
 
@@ -49,7 +48,8 @@ final class Timeouts {
         // kept beside it, as asyncio puts the TimeoutError in the failure's context.
         failure.addSuppressed(timedOut(loop, task, what, null));
       }
-      throw unchecked(failure, what, task);
+      throw FutureBase.propagate(
+          FutureBase.unchecked(failure, "the body of " + what + " in " + task.label()));
     }
     timer.cancel();
     if (expiring[0]) {
@@ -97,16 +97,5 @@ final class Timeouts {
     return new TimedOutException(
         what + " expired at virtual time " + VirtualTime.format(loop.now()) + " in " + task.label(),
         cause);
-  }
-
-  private static RuntimeException unchecked(Throwable failure, String what, TaskImpl<?> task) {
-    if (failure instanceof RuntimeException) {
-      return (RuntimeException) failure;
-    }
-    if (failure instanceof Error) {
-      throw (Error) failure;
-    }
-    return new TaskFailedException(
-        "the body of " + what + " in " + task.label() + " threw " + failure, failure);
   }
 }
