@@ -516,6 +516,37 @@ public final class Weft {
     return Operations.shield(task);
   }
 
+  /**
+   * Runs {@code body} with a task group and returns when every task spawned into the group has
+   * ended; asyncio's {@code async with TaskGroup()} (spec 2.10).
+   *
+   * <p>If a task of the group fails, the group cancels the other tasks and the body (whatever the
+   * body waits on throws {@link CancelledException}), waits for them all, and throws a {@link
+   * TaskGroupException} with every failure, in the order they happened. If the body fails, the
+   * tasks are cancelled too and the body's failure comes last in the exception. Cancelled tasks are
+   * not failures. If the calling task is cancelled from outside, the group cancels its tasks, waits
+   * for them, and rethrows the cancellation, unless tasks failed: the failures are thrown, and the
+   * cancellation stays pending for the caller's next wait. Groups nest: an inner group's failure is
+   * a failure of the outer body.
+   *
+   * <pre>{@code
+   * Weft.taskGroup(group -> {
+   *   group.spawn("fetch-a", () -> fetch("a"));
+   *   group.spawn("fetch-b", () -> fetch("b"));
+   * });                               // both done here, or both cancelled if one failed
+   * }</pre>
+   *
+   * @param body the code that spawns tasks into the group; runs in the calling task
+   * @throws TaskGroupException if tasks of the group or the body failed
+   * @throws CancelledException if the calling task was cancelled and nothing failed
+   * @throws IllegalArgumentException if {@code body} is null
+   * @throws IllegalStateException if not called from a task
+   */
+  public static void taskGroup(ThrowingConsumer<TaskGroup> body) {
+    requireNonNull(body, "body");
+    Operations.taskGroup(body);
+  }
+
   private static Callable<Void> asCallable(ThrowingRunnable body) {
     return () -> {
       body.run();

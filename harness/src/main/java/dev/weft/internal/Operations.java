@@ -4,6 +4,8 @@ import dev.weft.Outcome;
 import dev.weft.Promise;
 import dev.weft.ReturnWhen;
 import dev.weft.Task;
+import dev.weft.TaskGroup;
+import dev.weft.ThrowingConsumer;
 import dev.weft.TimerHandle;
 import dev.weft.WaitResult;
 import java.time.Clock;
@@ -150,6 +152,11 @@ public final class Operations {
   public static <T> Task<T> shield(Task<T> task) {
     Scheduler loop = Scheduler.active("Weft.shield");
     return Shield.of(loop, future(loop, task, "Weft.shield"));
+  }
+
+  public static void taskGroup(ThrowingConsumer<TaskGroup> body) {
+    Scheduler loop = Scheduler.active("Weft.taskGroup");
+    TaskGroupImpl.run(loop, loop.runningTask("Weft.taskGroup"), body);
   }
 
   private static List<FutureBase<?>> futures(

@@ -99,6 +99,7 @@ final class Reports {
           .append("), in creation order:\n");
     }
     table(out, blocked);
+    ended(out, loop);
     out.append("Each waits for something that only another blocked task could provide.\n")
         .append(REPRODUCE);
     return out.toString();
@@ -218,6 +219,26 @@ final class Reports {
       "Handle failures where they happen, or ignore unobserved ones with "
           + RunOptions.class.getSimpleName()
           + ".failOnUnobservedFailures(false).";
+
+  /** Lists the tasks that have ended, which often explains a deadlock: "the consumers are gone". */
+  private static void ended(StringBuilder out, Scheduler loop) {
+    List<String> names = new ArrayList<>();
+    for (TaskImpl<?> task : loop.tasks()) {
+      if (task.isDone()) {
+        names.add(task.name());
+      }
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    int shown = Math.min(names.size(), 12);
+    out.append("Tasks already ended (")
+        .append(names.size())
+        .append("): ")
+        .append(String.join(", ", names.subList(0, shown)))
+        .append(shown < names.size() ? ", and " + (names.size() - shown) + " more" : "")
+        .append(".\n");
+  }
 
   private static List<Blocked> notDone(Scheduler loop) {
     List<Blocked> blocked = new ArrayList<>();

@@ -8,7 +8,9 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -77,6 +79,10 @@ final class Scheduler {
   private int pendingTasks;
   private int unnamedTasks;
   private int unnamedPromises;
+
+  /** How many unnamed primitives of each kind ("queue", "lock") this run has numbered. */
+  private final Map<String, Integer> unnamedPrimitives = new HashMap<>();
+
   private final List<Reports.Failure> failures = new ArrayList<>();
   private final List<Reports.CallbackFailure> callbackFailures = new ArrayList<>();
 
@@ -200,6 +206,11 @@ final class Scheduler {
   <T> PromiseImpl<T> promise(String name) {
     String promiseName = name != null ? name : "Promise-" + ++unnamedPromises;
     return new PromiseImpl<>(this, promiseName);
+  }
+
+  /** Numbers the unnamed primitives of one kind in the order this run first uses them: 1, 2, ... */
+  int nextPrimitiveNumber(String kind) {
+    return unnamedPrimitives.merge(kind, 1, Integer::sum);
   }
 
   /** An internal future with a label for reports; never reported as an unobserved failure. */

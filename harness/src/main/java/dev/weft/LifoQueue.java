@@ -1,0 +1,67 @@
+package dev.weft;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A last-in, first-out queue; asyncio's {@code LifoQueue} (spec 2.11). Everything but the order is
+ * as in {@link Queue}: {@link #get} returns the item put most recently.
+ *
+ * @param <T> the item type
+ * @since 0.1
+ */
+public final class LifoQueue<T> extends Queue<T> {
+  private final ArrayDeque<T> stack = new ArrayDeque<>();
+
+  /** Creates an unbounded, unnamed LIFO queue. */
+  public LifoQueue() {
+    this(null, 0);
+  }
+
+  /**
+   * Creates an unnamed LIFO queue.
+   *
+   * @param maxsize how many items it holds before {@code put} waits; 0 for unbounded
+   * @throws IllegalArgumentException if {@code maxsize} is negative
+   */
+  public LifoQueue(int maxsize) {
+    this(null, maxsize);
+  }
+
+  /**
+   * Creates a named LIFO queue; reports call it {@code LIFO queue 'name'}.
+   *
+   * @param name the name, or {@code null} for an unnamed queue
+   * @param maxsize how many items it holds before {@code put} waits; 0 for unbounded
+   * @throws IllegalArgumentException if {@code maxsize} is negative or {@code name} is blank
+   */
+  public LifoQueue(String name, int maxsize) {
+    super(name, maxsize, "LIFO queue");
+  }
+
+  @Override
+  void store(T item) {
+    stack.addFirst(item);
+  }
+
+  @Override
+  T take() {
+    return stack.removeFirst();
+  }
+
+  @Override
+  int count() {
+    return stack.size();
+  }
+
+  @Override
+  List<T> inGetOrder() {
+    return new ArrayList<>(stack);
+  }
+
+  @Override
+  void clearItems() {
+    stack.clear();
+  }
+}

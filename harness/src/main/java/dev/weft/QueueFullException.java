@@ -1,0 +1,19 @@
+package dev.weft;
+
+/**
+ * Thrown when putNowait found the queue full (spec 2.11): asyncio's {@code QueueFull}.
+ *
+ * @since 0.1
+ */
+public class QueueFullException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception with a message that names the primitive and says what happened.
+   *
+   * @param message the message
+   */
+  public QueueFullException(String message) {
+    super(message);
+  }
+}

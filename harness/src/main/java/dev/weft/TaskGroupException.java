@@ -1,0 +1,45 @@
+package dev.weft;
+
+import java.util.List;
+
+/**
+ * Thrown by {@link Weft#taskGroup(ThrowingConsumer)} when tasks of the group, or its body, failed;
+ * asyncio's {@code ExceptionGroup('unhandled errors in a TaskGroup', ...)} (spec 2.10).
+ *
+ * <p>{@link #exceptions()} holds every failure in the order they happened, the body's own failure
+ * last; checked exceptions are kept as they were thrown, not wrapped. Cancelled tasks are not
+ * failures. The first failure is also the cause and the others are suppressed exceptions, so a
+ * stack trace shows them all. A failure of a nested group arrives as one {@code TaskGroupException}
+ * inside another.
+ *
+ * @since 0.1
+ */
+public class TaskGroupException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  /** The failures; not serialized with the exception beyond its suppressed list. */
+  private final transient List<Throwable> exceptions;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message says which tasks failed and how
+   * @param exceptions the failures, in order; not empty
+   */
+  public TaskGroupException(String message, List<? extends Throwable> exceptions) {
+    super(message, exceptions.isEmpty() ? null : exceptions.get(0));
+    this.exceptions = List.copyOf(exceptions);
+    for (int i = 1; i < this.exceptions.size(); i++) {
+      addSuppressed(this.exceptions.get(i));
+    }
+  }
+
+  /**
+   * Returns the failures, in the order they happened; the body's own failure, if any, is last.
+   *
+   * @return the failures, not empty
+   */
+  public List<Throwable> exceptions() {
+    return exceptions;
+  }
+}

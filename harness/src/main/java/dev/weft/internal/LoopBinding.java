@@ -1,0 +1,126 @@
+package dev.weft.internal;
+
+import dev.weft.Task;
+
+/**
+ * Ties a queue, lock or other primitive to the Weft run that first uses it, as asyncio's {@code
+ * _LoopBoundMixin} does: a primitive may be created anywhere, but once used by a run it belongs to
+ * that run, and using it from another run is an error.
+ *
+ * <p>A primitive created inside a run belongs to it at once; one created outside belongs to the
+ * first run that uses it. Every operation of a primitive starts here, and so this is also where a
+ * primitive gets the name that reports use: {@code queue 'items'} when the user named it, {@code
+ * queue #2} otherwise, numbered per run and per kind when the primitive joins the run (usually at
+ * creation), so the numbers do not depend on the schedule.
+ *
+ * <p>Internal: public only so that the primitives in {@code dev.weft} can use it; not exported.
+ */
+public final class LoopBinding {
+  private final String kind;
+  private final String name;
+  private Scheduler loop;
+  private String label;
+
+  /**
+   * Creates the binding of one primitive.
+   *
+   * @param kind what the primitive is, in lower case: {@code "queue"}, {@code "lock"}
+   * @param name the user's name for it, or {@code null}
+   * @throws IllegalArgumentException if {@code name} is blank
+   */
+  public LoopBinding(String kind, String name) {
+    if (name != null && name.isBlank()) {
+      throw new IllegalArgumentException(
+          "name must be null (unnamed) or a non-blank string, but was '" + name + "'");
+    }
+    this.kind = kind;
+    this.name = name;
+    this.label = name != null ? kind + " '" + name + "'" : "unnamed " + kind;
+    Scheduler active = Scheduler.activeOrNull();
+    if (active != null) {
+      bindTo(active); // created inside a run: it belongs to that run from the start
+    }
+  }
+
+  /**
+   * Returns how messages name the primitive: {@code queue 'items'}, or {@code queue #2} once an
+   * unnamed one is in use.
+   */
+  public String label() {
+    return label;
+  }
+
+  /**
+   * Starts an operation that does not wait: checks that a Weft loop runs on this thread and that
+   * the primitive belongs to it (binding it on first use).
+   *
+   * @param operation the method, for messages: {@code "putNowait"}
+   */
+  public void enter(String operation) {
+    bind(operation);
+  }
+
+  /**
+   * Starts an operation that may wait: as {@link #enter}, and the caller must be a task.
+   *
+   * @param operation the method, for messages: {@code "put"}
+   * @return the running task
+   */
+  public Task<?> enterTask(String operation) {
+    Scheduler active = bind(operation);
+    if (active.currentOrNull() == null) {
+      throw new IllegalStateException(
+          label
+              + ": "
+              + operation
+              + "() may wait, so it must be called from a task, but it was called from a callback"
+              + " (callSoon/callLater). Spawn a task for work that waits.");
+    }
+    return active.currentOrNull();
+  }
+
+  /**
+   * Returns the task running now, or {@code null} in a callback; for a primitive that records who
+   * holds it.
+   */
+  public Task<?> runningTaskOrNull() {
+    return loop == null ? null : loop.currentOrNull();
+  }
+
+  /**
+   * Creates the future one waiting task will block on: asyncio's {@code loop.create_future()} in a
+   * primitive. Call {@link #enterTask} first.
+   *
+   * @param operation the method, for the future's label
+   * @return a new pending waiter for the running task
+   */
+  public Waiter newWaiter(String operation) {
+    return new Waiter(
+        loop.runningTask(label + "." + operation), loop.internalFuture(label + " " + operation));
+  }
+
+  private Scheduler bind(String operation) {
+    Scheduler active = Scheduler.active(label + "." + operation + "()");
+    if (loop == active) {
+      return active;
+    }
+    if (loop != null) {
+      throw new IllegalStateException(
+          label
+              + "."
+              + operation
+              + "() was called from a different Weft run than the one that first used it. A primitive"
+              + " belongs to the run that first uses it: create queues, locks and events inside the"
+              + " run, or one per run.");
+    }
+    bindTo(active);
+    return active;
+  }
+
+  private void bindTo(Scheduler active) {
+    loop = active;
+    if (name == null) {
+      label = kind + " #" + active.nextPrimitiveNumber(kind);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.weft.internal;
+
+import java.util.function.Supplier;
+
+/**
+ * The future one task blocks on inside a primitive: what asyncio's queues and locks create with
+ * {@code loop.create_future()} and keep in their FIFO waiter lists.
+ *
+ * <p>Waking a waiter only completes its future; the task resumes in a later step and must re-check
+ * the primitive's state then (spec 2.11: this is why a newcomer can barge in between). Cancelling
+ * the waiting task cancels the waiter's future, exactly as asyncio forwards a cancellation to the
+ * future a task awaits (spec 1.4), so a primitive can tell "woken, then cancelled" ({@link
+ * #isDone()} but not {@link #isCancelled()}) from "cancelled while waiting".
+ *
+ * <p>Internal: public only so that the primitives in {@code dev.weft} can use it; not exported.
+ */
+public final class Waiter {
+  private final TaskImpl<?> task;
+  private final InternalFuture<Void> future;
+
+  Waiter(TaskImpl<?> task, InternalFuture<Void> future) {
+    this.task = task;
+    this.future = future;
+  }
+
+  /**
+   * Suspends the task until the waiter is woken or the task is cancelled.
+   *
+   * @param reason what the task is blocked in, for reports; evaluated when a report is written, so
+   *     it shows the primitive's state at that moment
+   * @throws dev.weft.CancelledException if the task was cancelled while it waited, or after it was
+   *     woken but before it ran again
+   */
+  public void await(Supplier<String> reason) {
+    task.await(future, reason::get);
+  }
+
+  /**
+   * Wakes the waiting task unless the waiter is done already; asyncio's {@code if not fut.done():
+   * fut.set_result(...)}.
+   *
+   * @return whether this call woke it
+   */
+  public boolean wake() {
+    if (future.isDone()) {
+      return false;
+    }
+    future.setResult(null);
+    return true;
+  }
+
+  /**
+   * Returns whether the waiter was woken or cancelled.
+   *
+   * @return whether it is done
+   */
+  public boolean isDone() {
+    return future.isDone();
+  }
+
+  /**
+   * Returns whether the waiter was cancelled (its task was cancelled while waiting).
+   *
+   * @return whether it is cancelled
+   */
+  public boolean isCancelled() {
+    return future.isCancelled();
+  }
+
+  /** Cancels the waiter unless it is done; asyncio's {@code fut.cancel()}. */
+  public void cancel() {
+    future.requestCancel();
+  }
+
+  /**
+   * Returns the name of the waiting task, for reports.
+   *
+   * @return the task's name
+   */
+  public String taskName() {
+    return task.name();
+  }
+}
