@@ -32,6 +32,12 @@ final class ProducerConsumer {
   /** Items in the order consumers handled them. */
   final List<String> processed = new ArrayList<>();
 
+  /** Every successful put, sentinels included, in queue order. */
+  final List<String> enqueued = new ArrayList<>();
+
+  /** What each producer was putting when it was cancelled: "A on A2". */
+  final List<String> cancelledPuts = new ArrayList<>();
+
   /** The queue of the last run, for assertions about what stayed in it. */
   Queue<String> queue;
 
@@ -71,6 +77,7 @@ final class ProducerConsumer {
     }
     for (int i = 0; i < consumers.size(); i++) {
       queue.put(DONE);
+      enqueued.add(DONE);
     }
     if (variant == Variant.BUG_2) {
       List<Task<Void>> all = new ArrayList<>(List.of(producerA, producerB));
@@ -86,7 +93,14 @@ final class ProducerConsumer {
       if (!produceDelay.isZero()) {
         Weft.sleep(produceDelay);
       }
-      queue.put(name + i);
+      String item = name + i;
+      try {
+        queue.put(item);
+      } catch (CancelledException e) {
+        cancelledPuts.add(name + " on " + item);
+        throw e;
+      }
+      enqueued.add(item); // put returns right after enqueueing, with no switch in between
     }
   }
 
