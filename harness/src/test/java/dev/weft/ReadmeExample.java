@@ -1,58 +1,73 @@
 package dev.weft;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The examples from the README, runnable: {@code mvn -B -q -pl harness test-compile
- * exec:java@demo}. Prints each run's events as a timeline, then the report Weft gives for a
- * deadlock. {@link ReadmeExampleTests} checks that the README's claims hold.
+ * The README's example, runnable: {@code mvn -B -q -pl harness test-compile exec:java@demo}. Runs
+ * the producer-consumer program of spec 4.2 twice: correctly, printing its timeline, then with the
+ * stop signals queued before the producers are awaited, printing the report Weft gives. {@link
+ * ReadmeExampleTests} checks that the README's claims hold.
  */
 final class ReadmeExample {
   private ReadmeExample() {}
 
-  /** The README's first example: three downloads of different lengths, taken as they complete. */
-  static List<String> downloads() {
-    List<Task<String>> downloads = new ArrayList<>();
-    for (int i = 1; i <= 3; i++) {
-      int seconds = 4 - i; // 3 s, 2 s, 1 s
-      downloads.add(
-          Weft.spawn(
-              "download-" + i,
-              () -> {
-                Weft.sleep(Duration.ofSeconds(seconds)); // virtual time: returns at once
-                return "file-" + seconds;
-              }));
+  /** A producer: puts {@code count} items, waiting while the queue is full. */
+  static void produce(Queue<String> items, String name, int count) {
+    for (int i = 0; i < count; i++) {
+      items.put(name + i);
     }
-    List<String> seen = new ArrayList<>();
-    for (Task<String> done : Weft.asCompleted(downloads)) {
-      seen.add(done.join() + " at " + Weft.elapsed().toSeconds() + "s");
-    }
-    return seen;
   }
 
-  /** The README's second example: two tasks that each wait for the other's reply. */
-  static String handshake() {
-    Promise<String> ping = Weft.promise("ping");
-    Promise<String> pong = Weft.promise("pong");
-    Task<Void> client = Weft.spawn("client", () -> ping.complete("ping after " + pong.join()));
-    Task<Void> server = Weft.spawn("server", () -> pong.complete("pong after " + ping.join()));
-    Weft.sleep(Duration.ofMillis(250));
-    Weft.gather(client, server);
-    return ping.result();
+  /** A consumer: takes items until it takes the stop signal. */
+  static void consume(Queue<String> items, List<String> processed) {
+    for (String item = items.get(); !item.equals("DONE"); item = items.get()) {
+      processed.add(item);
+    }
+  }
+
+  /**
+   * Two producers, three consumers, a queue of 2. With {@code stopSignalsFirst}, main queues the
+   * consumers' stop signals before it waits for the producers: the bug of spec 4.2.
+   */
+  static List<String> producerConsumer(boolean stopSignalsFirst) {
+    List<String> processed = new ArrayList<>();
+    Queue<String> items = new Queue<>("items", 2);
+    List<Task<Void>> producers =
+        List.of(
+            Weft.spawn("A", () -> produce(items, "A", 3)),
+            Weft.spawn("B", () -> produce(items, "B", 2)));
+    List<Task<Void>> consumers = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      consumers.add(Weft.spawn("C" + c, () -> consume(items, processed)));
+    }
+    if (stopSignalsFirst) {
+      for (int c = 0; c < 3; c++) {
+        items.put("DONE"); // the bug: the producers may not be done
+      }
+      List<Task<Void>> everyone = new ArrayList<>(producers);
+      everyone.addAll(consumers);
+      Weft.gather(everyone);
+    } else {
+      Weft.gather(producers); // first every item...
+      for (int c = 0; c < 3; c++) {
+        items.put("DONE"); // ...then one stop signal per consumer
+      }
+      Weft.gather(consumers);
+    }
+    return processed;
   }
 
   public static void main(String[] args) {
     RunOptions printing = RunOptions.defaults().listener(event -> System.out.println("  " + event));
-    System.out.println("Three downloads, taken as they complete:");
-    System.out.println("=> " + Weft.run(printing, ReadmeExample::downloads));
+    System.out.println("Producers awaited, then the stop signals queued:");
+    System.out.println("=> processed " + Weft.run(printing, () -> producerConsumer(false)));
     System.out.println();
-    System.out.println("Two tasks waiting for each other:");
+    System.out.println("Stop signals queued before the producers are awaited:");
     try {
-      Weft.run(ReadmeExample::handshake);
+      Weft.run(() -> producerConsumer(true));
     } catch (DeadlockException deadlock) {
-      System.out.println(deadlock.getMessage());
+      System.out.println(deadlock);
     }
   }
 }
