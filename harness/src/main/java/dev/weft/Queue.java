@@ -407,7 +407,12 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
             + " on "
             + binding.label()
             + ": the queue is shut down"
-            + (isEmpty() ? "" : " (" + count() + " items are still there for get)")
+            + (isEmpty()
+                ? ""
+                : " ("
+                    + count()
+                    + (count() == 1 ? " item is" : " items are")
+                    + " still there for get)")
             + ".");
   }
 
