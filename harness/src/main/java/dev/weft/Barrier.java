@@ -85,7 +85,7 @@ public final class Barrier {
   public int await() {
     Task<?> task = enter("await");
     Supplier<String> reason = this::describeWait;
-    lock.acquire(task, reason);
+    lock.acquireFor(task, reason);
     try {
       block(task, reason);
       int index = count++;
@@ -94,7 +94,7 @@ public final class Barrier {
           state = State.DRAINING; // the last one releases the others without waiting
           condition.signalAll();
         } else {
-          condition.awaitUntil(task, () -> state != State.FILLING, reason, reason);
+          condition.awaitUntilFor(task, () -> state != State.FILLING, reason, reason);
           if (state == State.BROKEN || state == State.RESETTING) {
             throw new BarrierBrokenException(
                 binding.label()
@@ -115,7 +115,7 @@ public final class Barrier {
 
   /** Waits while the barrier drains or resets; then throws if it is broken. */
   private void block(Task<?> task, Supplier<String> reason) {
-    condition.awaitUntil(
+    condition.awaitUntilFor(
         task, () -> state != State.DRAINING && state != State.RESETTING, reason, reason);
     if (state == State.BROKEN) {
       throw new BarrierBrokenException(
@@ -143,7 +143,7 @@ public final class Barrier {
    */
   public void reset() {
     Task<?> task = enter("reset");
-    lock.acquire(task, () -> "reset of " + binding.label() + " (taking its lock)");
+    lock.acquireFor(task, () -> "reset of " + binding.label() + " (taking its lock)");
     try {
       if (count > 0) {
         state = State.RESETTING;
@@ -166,7 +166,7 @@ public final class Barrier {
    */
   public void abort() {
     Task<?> task = enter("abort");
-    lock.acquire(task, () -> "abort of " + binding.label() + " (taking its lock)");
+    lock.acquireFor(task, () -> "abort of " + binding.label() + " (taking its lock)");
     try {
       state = State.BROKEN;
       condition.signalAll();

@@ -122,7 +122,7 @@ public final class Condition {
   public void await() {
     Task<?> task = binding.enterTask("await");
     requireLocked("await");
-    await(
+    awaitFor(
         task,
         () -> "await on " + binding.label() + " (not signalled)",
         () ->
@@ -137,7 +137,7 @@ public final class Condition {
    * Waits as {@link #await()}; {@code reason} describes the wait for a signal in reports, {@code
    * relocking} the wait to take the lock back.
    */
-  void await(Task<?> task, Supplier<String> reason, Supplier<String> relocking) {
+  void awaitFor(Task<?> task, Supplier<String> reason, Supplier<String> relocking) {
     lock.release();
     try {
       try {
@@ -166,7 +166,7 @@ public final class Condition {
     CancelledException cancelled = null;
     while (true) {
       try {
-        lock.acquire(task, reason);
+        lock.acquireFor(task, reason);
         break;
       } catch (CancelledException e) {
         cancelled = e;
@@ -193,7 +193,7 @@ public final class Condition {
   public <T> T awaitUntil(Supplier<T> predicate) {
     Describe.requireNonNull(predicate, "predicate");
     Task<?> task = binding.enterTask("awaitUntil");
-    return awaitUntil(
+    return awaitUntilFor(
         task,
         predicate,
         () -> "awaitUntil on " + binding.label() + " (predicate not yet true)",
@@ -206,12 +206,12 @@ public final class Condition {
   }
 
   /** Waits as {@link #awaitUntil(Supplier)}, with the given descriptions for reports. */
-  <T> T awaitUntil(
+  <T> T awaitUntilFor(
       Task<?> task, Supplier<T> predicate, Supplier<String> reason, Supplier<String> relocking) {
     T result = predicate.get();
     while (!satisfied(result)) {
       requireLocked("awaitUntil");
-      await(task, reason, relocking);
+      awaitFor(task, reason, relocking);
       result = predicate.get();
     }
     return result;

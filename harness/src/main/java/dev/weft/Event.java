@@ -96,11 +96,11 @@ public final class Event {
    */
   public void await() {
     binding.enterTask("await");
-    await(() -> "await on " + binding.label() + " (not set)");
+    awaitFor(() -> "await on " + binding.label() + " (not set)");
   }
 
   /** Waits as {@link #await()}, with the given description for reports. */
-  void await(Supplier<String> reason) {
+  void awaitFor(Supplier<String> reason) {
     if (value) {
       return;
     }

@@ -77,11 +77,11 @@ public final class Lock {
    */
   public void acquire() {
     Task<?> task = binding.enterTask("acquire");
-    acquire(task, () -> "acquire on " + describe(task));
+    acquireFor(task, () -> "acquire on " + describe(task));
   }
 
   /** Acquires as {@link #acquire()} for {@code task}, with the given description for reports. */
-  void acquire(Task<?> task, Supplier<String> reason) {
+  void acquireFor(Task<?> task, Supplier<String> reason) {
     if (!locked && noLiveWaiters()) {
       take(task);
       return;

@@ -333,7 +333,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
   public final void join() {
     binding.enterTask("join");
     if (unfinished > 0) {
-      finished.await(
+      finished.awaitFor(
           () ->
               "join on "
                   + binding.label()
