@@ -37,11 +37,15 @@ import java.util.function.Supplier;
 public final class Condition {
   private final LoopBinding binding;
   private final Lock lock;
+
+  /** Whether the lock was made for this condition (and shares its name) rather than passed in. */
+  private final boolean ownLock;
+
   private final Deque<Waiter> waiters = new ArrayDeque<>();
 
   /** Creates an unnamed condition with a new lock of its own. */
   public Condition() {
-    this((String) null, new Lock());
+    this((String) null);
   }
 
   /**
@@ -61,7 +65,7 @@ public final class Condition {
    * @throws IllegalArgumentException if {@code name} is blank
    */
   public Condition(String name) {
-    this(name, new Lock(name));
+    this(new LoopBinding("condition", name), null, true);
   }
 
   /**
@@ -72,14 +76,23 @@ public final class Condition {
    * @throws IllegalArgumentException if {@code lock} is null or {@code name} is blank
    */
   public Condition(String name, Lock lock) {
-    this(new LoopBinding("condition", name), lock);
+    this(new LoopBinding("condition", name), requireLock(lock), false);
   }
 
-  /** A condition that is part of another primitive (a barrier) and shares its binding. */
+  /** A condition that is part of another primitive (a barrier) and shares its binding and lock. */
   Condition(LoopBinding binding, Lock lock) {
-    Describe.requireNonNull(lock, "lock");
+    this(binding, lock, true);
+  }
+
+  private Condition(LoopBinding binding, Lock lock, boolean ownLock) {
     this.binding = binding;
-    this.lock = lock;
+    this.lock = lock != null ? lock : new Lock(binding);
+    this.ownLock = ownLock;
+  }
+
+  private static Lock requireLock(Lock lock) {
+    Arguments.requireNonNull(lock, "lock");
+    return lock;
   }
 
   /**
@@ -125,12 +138,7 @@ public final class Condition {
     awaitFor(
         task,
         () -> "await on " + binding.label() + " (not signalled)",
-        () ->
-            "await on "
-                + binding.label()
-                + " (signalled, taking back "
-                + lock.describe(task)
-                + ")");
+        () -> "await on " + binding.label() + " (" + relocking(task) + ")");
   }
 
   /**
@@ -191,18 +199,21 @@ public final class Condition {
    * @throws IllegalArgumentException if {@code predicate} is null
    */
   public <T> T awaitUntil(Supplier<T> predicate) {
-    Describe.requireNonNull(predicate, "predicate");
+    Arguments.requireNonNull(predicate, "predicate");
     Task<?> task = binding.enterTask("awaitUntil");
     return awaitUntilFor(
         task,
         predicate,
         () -> "awaitUntil on " + binding.label() + " (predicate not yet true)",
-        () ->
-            "awaitUntil on "
-                + binding.label()
-                + " (signalled, taking back "
-                + lock.describe(task)
-                + ")");
+        () -> "awaitUntil on " + binding.label() + " (" + relocking(task) + ")");
+  }
+
+  /** Says that {@code task} was signalled and waits for the lock: "signalled, taking back ...". */
+  private String relocking(Task<?> task) {
+    return "signalled, taking back "
+        + (ownLock ? "its lock" : lock.label())
+        + ", "
+        + lock.state(task);
   }
 
   /** Waits as {@link #awaitUntil(Supplier)}, with the given descriptions for reports. */

@@ -1,9 +1,5 @@
 package dev.weft;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A last-in, first-out queue; asyncio's {@code LifoQueue} (spec 2.11). Everything but the order is
  * as in {@link Queue}: {@link #get} returns the item put most recently.
@@ -12,8 +8,6 @@ import java.util.List;
  * @since 0.1
  */
 public final class LifoQueue<T> extends Queue<T> {
-  private final ArrayDeque<T> stack = new ArrayDeque<>();
-
   /** Creates an unbounded, unnamed LIFO queue. */
   public LifoQueue() {
     this(null, 0);
@@ -40,28 +34,9 @@ public final class LifoQueue<T> extends Queue<T> {
     super(name, maxsize, "LIFO queue");
   }
 
+  /** The newest item goes to the front, where {@code get} takes from. */
   @Override
   void store(T item) {
-    stack.addFirst(item);
-  }
-
-  @Override
-  T take() {
-    return stack.removeFirst();
-  }
-
-  @Override
-  int count() {
-    return stack.size();
-  }
-
-  @Override
-  List<T> inGetOrder() {
-    return new ArrayList<>(stack);
-  }
-
-  @Override
-  void clearItems() {
-    stack.clear();
+    items.addFirst(item);
   }
 }

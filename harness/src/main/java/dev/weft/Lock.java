@@ -145,21 +145,29 @@ public final class Lock {
     }
   }
 
-  /** Says who holds the lock, for a report about {@code waiting}. */
+  /** Says the lock's name and who holds it, for a report about {@code waiting}. */
   String describe(Task<?> waiting) {
-    String state;
+    return binding.label() + " (" + state(waiting) + ")";
+  }
+
+  /** Says who holds the lock, for a report about {@code waiting}: "held by P0". */
+  String state(Task<?> waiting) {
     if (!locked) {
-      state = "free, but earlier waiters go first";
+      return "free, but earlier waiters go first";
     } else if (holder == null) {
-      state = "held";
+      return "held";
     } else if (holder == waiting) {
-      state = "held by " + holder.name() + " itself: a Lock is not reentrant";
+      return "held by " + holder.name() + " itself: a Lock is not reentrant";
     } else if (holder.isDone()) {
-      state = "held by " + holder.name() + ", which has ended without releasing it";
+      return "held by " + holder.name() + ", which has ended without releasing it";
     } else {
-      state = "held by " + holder.name();
+      return "held by " + holder.name();
     }
-    return binding.label() + " (" + state + ")";
+  }
+
+  /** Returns how reports name the lock: {@code lock 'db'}. */
+  String label() {
+    return binding.label();
   }
 
   /**

@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Items are ordered by the comparator given at creation, or by their natural order. Items that
  * compare equal come out in the order they were put. (asyncio's heap leaves that order to the heap
  * layout and asks for a tiebreaker field; Weft makes it first-in, first-out, which is just as
- * deterministic and needs no tiebreaker.)
+ * deterministic and needs no tiebreaker. This is a deliberate difference from asyncio.) Import it
+ * by name ({@code import dev.weft.PriorityQueue;}) when {@code java.util.*} is imported too.
  *
  * @param <T> the item type
  * @since 0.1
@@ -81,7 +82,7 @@ public final class PriorityQueue<T> extends Queue<T> {
   }
 
   @Override
-  void store(T item) {
+  void checkItem(T item) {
     if (order == null && !(item instanceof Comparable)) {
       throw new IllegalArgumentException(
           binding.label()
@@ -89,6 +90,10 @@ public final class PriorityQueue<T> extends Queue<T> {
               + item.getClass().getName()
               + ". Pass a Comparator to the constructor.");
     }
+  }
+
+  @Override
+  void store(T item) {
     heap.add(new Entry<>(item, puts++));
   }
 

@@ -23,10 +23,11 @@ import java.util.List;
  *
  * <p>Give a queue a name: deadlock reports then say {@code P0 blocked in put on queue 'items'
  * (full, 2/2)}. An unnamed queue is called {@code queue #1}, {@code queue #2}, ... in the order
- * they were created in the run.
+ * they joined the run: when created inside it, or else when first used.
  *
  * <p>Not to be confused with {@link java.util.Queue}: this one is for Weft tasks only, and its
- * {@code put} and {@code get} suspend the calling task instead of blocking a thread.
+ * {@code put} and {@code get} suspend the calling task instead of blocking a thread. Import it by
+ * name ({@code import dev.weft.Queue;}) when {@code java.util.*} is imported too.
  *
  * <pre>{@code
  * Queue<String> items = new Queue<>("items", 2);
@@ -34,10 +35,11 @@ import java.util.List;
  * String first = items.get();   // "a"; the producer waited for room after "b"
  * }</pre>
  *
- * <p>A queue may be created anywhere; it belongs to the run that first uses it, and its operations
- * must be called from that run's tasks (waiting ones) or callbacks. The read-only methods ({@link
- * #size}, {@link #snapshot}, ...) work anywhere, for example in assertions after the run. Items
- * must not be {@code null}: use a sentinel object for "no more items".
+ * <p>A queue created inside a run belongs to that run; one created outside belongs to the first run
+ * that uses it, and may be filled with {@link #putNowait} before that. Operations that wait must be
+ * called from a task of that run; the others from its tasks or callbacks. The read-only methods
+ * ({@link #size}, {@link #snapshot}, ...) work anywhere, for example in assertions after the run.
+ * Items must not be {@code null}: use a sentinel object for "no more items".
  *
  * @param <T> the item type
  * @see LifoQueue
@@ -46,7 +48,10 @@ import java.util.List;
  */
 public sealed class Queue<T> permits LifoQueue, PriorityQueue {
   private final int maxsize;
-  private final ArrayDeque<T> items = new ArrayDeque<>();
+
+  /** The items, first to be taken first; {@link PriorityQueue} keeps its own. */
+  final ArrayDeque<T> items = new ArrayDeque<>();
+
   final LoopBinding binding;
   private final Deque<Waiter> getters = new ArrayDeque<>();
   private final Deque<Waiter> putters = new ArrayDeque<>();
@@ -91,6 +96,9 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
   }
 
   // ---------------------------------------------------------------- storage: the subclasses' order
+
+  /** Rejects an item this queue cannot store, before any waiting. */
+  void checkItem(T item) {}
 
   void store(T item) {
     items.addLast(item);
@@ -192,11 +200,12 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @throws IllegalStateException if not called from a task of the run this queue belongs to
    */
   public final void put(T item) {
-    Describe.requireNonNull(item, "item");
+    Arguments.requireNonNull(item, "item");
     binding.enterTask("put");
+    checkItem(item);
     while (isFull()) {
       if (shutDown) {
-        throw shutDownFor("put(" + Describe.brief(item) + ")");
+        throw shutDownFor("put()");
       }
       Waiter putter = binding.newWaiter("put");
       putters.addLast(putter);
@@ -211,7 +220,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
         throw e;
       }
     }
-    putNowait(item);
+    offer(item, "put()");
   }
 
   /**
@@ -225,16 +234,21 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    *     belongs to
    */
   public final void putNowait(T item) {
-    Describe.requireNonNull(item, "item");
+    Arguments.requireNonNull(item, "item");
     binding.enter("putNowait");
+    checkItem(item);
+    offer(item, "putNowait()");
+  }
+
+  /** asyncio's {@code put_nowait}; {@code operation} is what the user called, for messages. */
+  private void offer(T item, String operation) {
     if (shutDown) {
-      throw shutDownFor("put(" + Describe.brief(item) + ")");
+      throw shutDownFor(operation);
     }
     if (isFull()) {
       throw new QueueFullException(
-          "putNowait("
-              + Describe.brief(item)
-              + ") on "
+          operation
+              + " on "
               + binding.label()
               + ": the queue is full ("
               + count()
@@ -275,7 +289,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
         throw e;
       }
     }
-    return getNowait();
+    return poll("get()");
   }
 
   /**
@@ -289,9 +303,14 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    */
   public final T getNowait() {
     binding.enter("getNowait");
+    return poll("getNowait()");
+  }
+
+  /** asyncio's {@code get_nowait}; {@code operation} is what the user called, for messages. */
+  private T poll(String operation) {
     if (isEmpty()) {
       if (shutDown) {
-        throw shutDownFor("get()");
+        throw shutDownFor(operation);
       }
       throw new QueueEmptyException(
           "getNowait() on "
@@ -359,11 +378,11 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
 
   /**
    * Shuts the queue down (spec 2.11): every later put is refused with {@link
-   * QueueShutDownException}, and so is every get once the queue is empty. Every waiting task is
-   * woken: waiting putters then fail, waiting getters take an item if one is left and fail
-   * otherwise. With {@code immediate}, the items are dropped too, each counting as marked done, so
-   * {@link #join} returns unless items already taken are still unfinished. Calling it again is
-   * harmless.
+   * QueueShutDownException}, and so is every get once the queue is empty. Every task waiting in
+   * {@code put} or {@code get} is woken: putters then fail, getters take an item if one is left and
+   * fail otherwise. Tasks waiting in {@link #join} are not woken by this alone. With {@code
+   * immediate}, the items are dropped too, each counting as marked done, so {@link #join} returns
+   * unless items already taken are still unfinished. Calling it again is harmless.
    *
    * @param immediate whether to drop the items still in the queue
    * @throws IllegalStateException if not called from a task or callback of the run this queue

@@ -17,7 +17,9 @@ import java.util.List;
 public class TaskGroupException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** The failures; not serialized with the exception beyond its suppressed list. */
+  /**
+   * The failures; not serialized: a deserialized copy rebuilds them from its cause and suppressed.
+   */
   private final transient List<Throwable> exceptions;
 
   /**
@@ -27,7 +29,7 @@ public class TaskGroupException extends RuntimeException {
    * @param exceptions the failures, in order; not empty
    */
   public TaskGroupException(String message, List<? extends Throwable> exceptions) {
-    super(message, exceptions.isEmpty() ? null : exceptions.get(0));
+    super(message, first(exceptions));
     this.exceptions = List.copyOf(exceptions);
     for (int i = 1; i < this.exceptions.size(); i++) {
       addSuppressed(this.exceptions.get(i));
@@ -40,6 +42,19 @@ public class TaskGroupException extends RuntimeException {
    * @return the failures, not empty
    */
   public List<Throwable> exceptions() {
+    if (exceptions == null) { // deserialized: rebuild the list from the cause and the suppressed
+      List<Throwable> rebuilt = new java.util.ArrayList<>();
+      rebuilt.add(getCause());
+      rebuilt.addAll(List.of(getSuppressed()));
+      return List.copyOf(rebuilt);
+    }
     return exceptions;
+  }
+
+  private static Throwable first(List<? extends Throwable> exceptions) {
+    if (exceptions == null || exceptions.isEmpty()) {
+      throw new IllegalArgumentException("exceptions must hold at least one failure");
+    }
+    return exceptions.get(0);
   }
 }

@@ -527,7 +527,9 @@ public final class Weft {
    * not failures. If the calling task is cancelled from outside, the group cancels its tasks, waits
    * for them, and rethrows the cancellation, unless tasks failed: the failures are thrown, and the
    * cancellation stays pending for the caller's next wait. Groups nest: an inner group's failure is
-   * a failure of the outer body.
+   * a failure of the outer body. A {@link VirtualMachineError} (out of memory, stack overflow) in
+   * the body or a task is rethrown on its own once the tasks have ended, as asyncio does with
+   * {@code KeyboardInterrupt}; the other failures are then not reported.
    *
    * <pre>{@code
    * Weft.taskGroup(group -> {

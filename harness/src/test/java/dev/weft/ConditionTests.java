@@ -379,8 +379,8 @@ class ConditionTests {
           .isInstanceOf(DeadlockException.class)
           .hasMessageContaining("  main  blocked in join(Promise 'never')\n")
           .hasMessageContaining(
-              "  W     blocked in await on condition 'c' (signalled, taking back lock 'c' (held by"
-                  + " main))\n");
+              "  W     blocked in await on condition 'c' (signalled, taking back its lock, held by"
+                  + " main)\n");
     }
   }
 }

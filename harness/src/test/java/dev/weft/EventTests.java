@@ -235,8 +235,7 @@ class EventTests {
       assertThatThrownBy(() -> Weft.run(ev::clear))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith(
-              "event 'shared'.clear() was called from a different Weft run than the one that first"
-                  + " used it");
+              "event 'shared'.clear() was called from a different Weft run than the one it belongs to");
       assertThat(ev.isSet()).isTrue(); // the refused clear() changed nothing
     }
   }

@@ -277,8 +277,7 @@ class LockTests {
       assertThatThrownBy(() -> Weft.run(lock::release))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith(
-              "lock #1.release() was called from a different Weft run than the one that first used"
-                  + " it");
+              "lock #1.release() was called from a different Weft run than the one it belongs to");
       assertThat(lock.isLocked()).isTrue();
     }
   }

@@ -179,8 +179,7 @@ class QueueReportsAndMisuseTests {
       assertThatThrownBy(() -> Weft.run(() -> createdOutside.getNowait()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(
-              "queue 'outside'.getNowait() was called from a different Weft run than the one that"
-                  + " first used it");
+              "queue 'outside'.getNowait() was called from a different Weft run than the one it belongs to");
       assertThatThrownBy(() -> Weft.run(() -> createdInside.put("c")))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("queue 'inside'.put() was called from a different Weft run");
@@ -190,20 +189,26 @@ class QueueReportsAndMisuseTests {
 
     @Test
     @DisplayName(
-        "calling put (or any operation) outside a run is refused; reading the state is not")
+        "outside a run, a queue no run has used can be filled without waiting, as in asyncio; put"
+            + " (which may wait) is refused")
     void operationsOutsideARun() {
       Queue<String> q = new Queue<>("q", 0);
       assertThatThrownBy(() -> q.put("a"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("queue 'q'.put() needs a running Weft loop");
-      assertThatThrownBy(() -> q.putNowait("a"))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("putNowait() needs a running Weft loop");
-      assertThatThrownBy(q::getNowait)
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("getNowait() needs a running Weft loop");
-      assertThat(q.size()).isZero();
+      q.putNowait("a");
+      q.putNowait("b");
+      assertThat(q.getNowait()).isEqualTo("a");
+
+      assertThat(Weft.run(() -> q.get())).isEqualTo("b");
+
       assertThat(q.snapshot()).isEmpty();
+      assertThatThrownBy(() -> q.putNowait("c"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "queue 'q'.putNowait() was called outside the Weft run it belongs to. Once a run has"
+                  + " used a primitive, only that run's tasks and callbacks may use it.");
+      assertThat(q.size()).isZero();
     }
   }
 }

@@ -101,7 +101,7 @@ class QueueShutdownTests {
       assertThat(log)
           .containsExactly("P1 QueueShutDownException@1s", "P2 QueueShutDownException@1s");
       assertThat(errors.get(0))
-          .hasMessageContaining("put(P1) on queue 'jobs': the queue is shut down");
+          .hasMessageContaining("put() on queue 'jobs': the queue is shut down");
       assertThat(q.snapshot()).containsExactly("x");
       assertThat(q.unfinished()).isEqualTo(1);
     }
@@ -169,9 +169,9 @@ class QueueShutdownTests {
           .hasSize(2)
           .allSatisfy(e -> assertThat(e).isInstanceOf(QueueShutDownException.class));
       assertThat(thrown.get(0))
-          .hasMessageContaining("put(b) on queue 'jobs': the queue is shut down");
+          .hasMessageContaining("put() on queue 'jobs': the queue is shut down");
       assertThat(thrown.get(1))
-          .hasMessageContaining("put(c) on queue 'jobs': the queue is shut down");
+          .hasMessageContaining("putNowait() on queue 'jobs': the queue is shut down");
       assertThat(q.snapshot()).containsExactly("a");
       assertThat(q.unfinished()).isEqualTo(1);
       assertThat(q.isShutDown()).isTrue();

@@ -121,7 +121,7 @@ class QueueTests {
               });
       assertThat(thrown)
           .isInstanceOf(QueueFullException.class)
-          .hasMessageContaining("putNowait(c) on queue 'items'")
+          .hasMessageContaining("putNowait() on queue 'items'")
           .hasMessageContaining("the queue is full (2/2)");
       assertThat(q.snapshot()).containsExactly("a", "b");
       assertThat(q.unfinished()).isEqualTo(2);

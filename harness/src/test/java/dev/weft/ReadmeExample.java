@@ -2,6 +2,7 @@ package dev.weft;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The README's example, runnable: {@code mvn -B -q -pl harness test-compile exec:java@demo}. Runs
@@ -45,9 +46,7 @@ final class ReadmeExample {
       for (int c = 0; c < 3; c++) {
         items.put("DONE"); // the bug: the producers may not be done
       }
-      List<Task<Void>> everyone = new ArrayList<>(producers);
-      everyone.addAll(consumers);
-      Weft.gather(everyone);
+      Weft.gather(Stream.concat(producers.stream(), consumers.stream()).toList());
     } else {
       Weft.gather(producers); // first every item...
       for (int c = 0; c < 3; c++) {

@@ -352,8 +352,7 @@ class SemaphoreTests {
       assertThatThrownBy(() -> Weft.run(sem::release))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith(
-              "bounded semaphore #1.release() was called from a different Weft run than the one"
-                  + " that first used it");
+              "bounded semaphore #1.release() was called from a different Weft run than the one it belongs to");
       assertThat(sem.availablePermits()).isZero();
     }
   }

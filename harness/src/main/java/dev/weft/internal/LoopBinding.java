@@ -3,15 +3,16 @@ package dev.weft.internal;
 import dev.weft.Task;
 
 /**
- * Ties a queue, lock or other primitive to the Weft run that first uses it, as asyncio's {@code
- * _LoopBoundMixin} does: a primitive may be created anywhere, but once used by a run it belongs to
- * that run, and using it from another run is an error.
+ * Ties a queue, lock or other primitive to one Weft run, like asyncio's {@code _LoopBoundMixin} but
+ * earlier: a primitive created inside a run belongs to it at once, and one created outside belongs
+ * to the first run that uses it. Before that, operations that do not wait may run outside any run
+ * (to fill a queue, say). Using a primitive from another run is an error.
  *
- * <p>A primitive created inside a run belongs to it at once; one created outside belongs to the
- * first run that uses it. Every operation of a primitive starts here, and so this is also where a
- * primitive gets the name that reports use: {@code queue 'items'} when the user named it, {@code
- * queue #2} otherwise, numbered per run and per kind when the primitive joins the run (usually at
- * creation), so the numbers do not depend on the schedule.
+ * <p>Every operation of a primitive starts here, and so this is also where a primitive gets the
+ * name that reports use: {@code queue 'items'} when the user named it, {@code queue #2} otherwise,
+ * numbered per run and per kind when the primitive joins the run. Primitives created inside the run
+ * are numbered in creation order; one created outside is numbered at its first use, which a
+ * different schedule may move. Naming primitives avoids the question.
  *
  * <p>Internal: public only so that the primitives in {@code dev.weft} can use it; not exported.
  */
@@ -35,7 +36,7 @@ public final class LoopBinding {
     }
     this.kind = kind;
     this.name = name;
-    this.label = name != null ? kind + " '" + name + "'" : "unnamed " + kind;
+    this.label = name != null ? kind + " '" + name + "'" : kind;
     Scheduler active = Scheduler.activeOrNull();
     if (active != null) {
       bindTo(active); // created inside a run: it belongs to that run from the start
@@ -51,12 +52,15 @@ public final class LoopBinding {
   }
 
   /**
-   * Starts an operation that does not wait: checks that a Weft loop runs on this thread and that
-   * the primitive belongs to it (binding it on first use).
+   * Starts an operation that does not wait: checks that the primitive is used from the run it
+   * belongs to (binding it on first use), or outside any run while no run has used it yet.
    *
    * @param operation the method, for messages: {@code "putNowait"}
    */
   public void enter(String operation) {
+    if (loop == null && Scheduler.activeOrNull() == null) {
+      return; // not used by any run yet: nothing can be waiting on it, so no loop is needed
+    }
     bind(operation);
   }
 
@@ -80,14 +84,6 @@ public final class LoopBinding {
   }
 
   /**
-   * Returns the task running now, or {@code null} in a callback; for a primitive that records who
-   * holds it.
-   */
-  public Task<?> runningTaskOrNull() {
-    return loop == null ? null : loop.currentOrNull();
-  }
-
-  /**
    * Creates the future one waiting task will block on: asyncio's {@code loop.create_future()} in a
    * primitive. Call {@link #enterTask} first.
    *
@@ -100,7 +96,18 @@ public final class LoopBinding {
   }
 
   private Scheduler bind(String operation) {
-    Scheduler active = Scheduler.active(label + "." + operation + "()");
+    Scheduler active = Scheduler.activeOrNull();
+    if (active == null && loop != null) {
+      throw new IllegalStateException(
+          label
+              + "."
+              + operation
+              + "() was called outside the Weft run it belongs to. Once a run has used a primitive,"
+              + " only that run's tasks and callbacks may use it.");
+    }
+    if (active == null) {
+      active = Scheduler.active(label + "." + operation + "()");
+    }
     if (loop == active) {
       return active;
     }
@@ -109,9 +116,9 @@ public final class LoopBinding {
           label
               + "."
               + operation
-              + "() was called from a different Weft run than the one that first used it. A primitive"
-              + " belongs to the run that first uses it: create queues, locks and events inside the"
-              + " run, or one per run.");
+              + "() was called from a different Weft run than the one it belongs to (the run it was"
+              + " created in, or else the first run that used it). Create queues, locks and events"
+              + " inside the run that uses them, one set per run.");
     }
     bindTo(active);
     return active;

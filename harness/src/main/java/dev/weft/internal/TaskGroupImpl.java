@@ -110,8 +110,8 @@ final class TaskGroupImpl implements TaskGroup {
       throw new IllegalStateException(
           "TaskGroup.spawn: the task group of "
               + parent.label()
-              + " is shutting down (a task failed, or the group was cancelled), so it takes no new"
-              + " tasks.");
+              + " is shutting down (a task or the body failed, or the group was cancelled), so it"
+              + " takes no new tasks.");
     }
     TaskImpl<T> task = loop.spawn(name, body);
     tasks.add(task);

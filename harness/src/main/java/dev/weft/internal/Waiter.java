@@ -71,13 +71,4 @@ public final class Waiter {
   public void cancel() {
     future.requestCancel();
   }
-
-  /**
-   * Returns the name of the waiting task, for reports.
-   *
-   * @return the task's name
-   */
-  public String taskName() {
-    return task.name();
-  }
 }
