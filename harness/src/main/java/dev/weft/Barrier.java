@@ -92,7 +92,7 @@ public final class Barrier {
       try {
         if (index + 1 == parties) {
           state = State.DRAINING; // the last one releases the others without waiting
-          condition.signalAll();
+          condition.signalAllNow();
         } else {
           condition.awaitUntilFor(task, () -> state != State.FILLING, reason, reason);
           if (state == State.BROKEN || state == State.RESETTING) {
@@ -109,7 +109,7 @@ public final class Barrier {
         leave();
       }
     } finally {
-      lock.release();
+      lock.releaseNow();
     }
   }
 
@@ -129,7 +129,7 @@ public final class Barrier {
       if (state == State.RESETTING || state == State.DRAINING) {
         state = State.FILLING;
       }
-      condition.signalAll();
+      condition.signalAllNow();
     }
   }
 
@@ -150,9 +150,9 @@ public final class Barrier {
       } else {
         state = State.FILLING;
       }
-      condition.signalAll();
+      condition.signalAllNow();
     } finally {
-      lock.release();
+      lock.releaseNow();
     }
   }
 
@@ -169,9 +169,9 @@ public final class Barrier {
     lock.acquireFor(task, () -> "abort of " + binding.label() + " (taking its lock)");
     try {
       state = State.BROKEN;
-      condition.signalAll();
+      condition.signalAllNow();
     } finally {
-      lock.release();
+      lock.releaseNow();
     }
   }
 

@@ -37,15 +37,9 @@ public final class BoundedSemaphore extends Semaphore {
     this.bound = value;
   }
 
-  /**
-   * Returns a permit, as {@link Semaphore#release()}.
-   *
-   * @throws IllegalStateException if every permit is already free: it was released more times than
-   *     acquired
-   */
+  /** Refuses a release when every permit is already free: it was released more than acquired. */
   @Override
-  public void release() {
-    binding.enter("release");
+  void checkRelease() {
     if (value >= bound) {
       throw new IllegalStateException(
           "release() on "
@@ -54,6 +48,5 @@ public final class BoundedSemaphore extends Semaphore {
               + bound
               + " permits are already free, so it was released more times than acquired.");
     }
-    super.release();
   }
 }

@@ -146,7 +146,7 @@ public final class Condition {
    * relocking} the wait to take the lock back.
    */
   void awaitFor(Task<?> task, Supplier<String> reason, Supplier<String> relocking) {
-    lock.release();
+    lock.releaseNow();
     try {
       try {
         Waiter waiter = binding.newWaiter("await");
@@ -270,6 +270,11 @@ public final class Condition {
   public void signalAll() {
     binding.enter("signalAll");
     requireLocked("signalAll");
+    signalAllNow();
+  }
+
+  /** Wakes every waiter as part of another operation (a barrier's): no preemption point. */
+  void signalAllNow() {
     signalWaiters(waiters.size());
   }
 

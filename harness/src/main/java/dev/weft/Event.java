@@ -69,6 +69,11 @@ public final class Event {
    */
   public void set() {
     binding.enter("set");
+    setNow();
+  }
+
+  /** Sets the event as part of another operation (a queue's taskDone): no preemption point. */
+  void setNow() {
     if (!value) {
       value = true;
       for (Waiter waiter : waiters) {
@@ -85,6 +90,11 @@ public final class Event {
    */
   public void clear() {
     binding.enter("clear");
+    clearNow();
+  }
+
+  /** Clears the event as part of another operation (a queue's put): no preemption point. */
+  void clearNow() {
     value = false;
   }
 

@@ -117,6 +117,11 @@ public final class Lock {
    */
   public void release() {
     binding.enter("release");
+    releaseNow();
+  }
+
+  /** Releases as part of another operation (a condition's await): no preemption point. */
+  void releaseNow() {
     if (!locked) {
       throw new IllegalStateException(
           "release() on "

@@ -258,7 +258,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
     }
     store(item);
     unfinished++;
-    finished.clear();
+    finished.clearNow();
     wakeUpNext(getters);
   }
 
@@ -338,7 +338,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
     }
     unfinished--;
     if (unfinished == 0) {
-      finished.set();
+      finished.setNow();
     }
   }
 
@@ -396,7 +396,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
       clearItems();
       unfinished = Math.max(0, unfinished - dropped);
       if (unfinished == 0) {
-        finished.set();
+        finished.setNow();
       }
     }
     wakeUpAll(getters);

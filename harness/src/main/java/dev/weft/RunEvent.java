@@ -39,7 +39,12 @@ public record RunEvent(Duration time, String task, Kind kind, String detail) {
      * sleep ending, a timeout expiring); the detail says which. Weft's internal wake-up callbacks
      * are not reported.
      */
-    CALLBACK
+    CALLBACK,
+    /**
+     * The strategy made a choice (only when the run is explored or replayed): which ready task ran
+     * next, a switch at an operation, or a value of {@link Weft#choose}; the detail says which.
+     */
+    CHOSE
   }
 
   /**

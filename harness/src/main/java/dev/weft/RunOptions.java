@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * How {@link Weft#run(RunOptions, java.util.concurrent.Callable)} runs a program: limits, failure
- * policies and an optional event listener.
+ * policies, an optional event listener, and how choice points are decided (strategy, preemption,
+ * seed; the default is asyncio's FIFO order).
  *
  * <p>Immutable: every method that configures returns a new value, so a configured instance can be
  * shared.
@@ -19,30 +20,166 @@ import java.util.Objects;
  */
 public final class RunOptions {
   private static final RunOptions DEFAULTS =
-      new RunOptions(Duration.ofSeconds(30), 1_000_000, true, false, null);
+      new RunOptions(
+          Duration.ofSeconds(30),
+          1_000_000,
+          true,
+          false,
+          null,
+          Strategy.fifo(),
+          Preemption.COOPERATIVE,
+          0);
 
   private final Duration watchdog;
   private final long maxSteps;
   private final boolean failOnUnobservedFailures;
   private final boolean failOnLeftoverTasks;
   private final RunListener listener;
+  private final Strategy strategy;
+  private final Preemption preemption;
+  private final long seed;
 
   private RunOptions(
       Duration watchdog,
       long maxSteps,
       boolean failOnUnobservedFailures,
       boolean failOnLeftoverTasks,
-      RunListener listener) {
+      RunListener listener,
+      Strategy strategy,
+      Preemption preemption,
+      long seed) {
     this.watchdog = watchdog;
     this.maxSteps = maxSteps;
     this.failOnUnobservedFailures = failOnUnobservedFailures;
     this.failOnLeftoverTasks = failOnLeftoverTasks;
     this.listener = listener;
+    this.strategy = strategy;
+    this.preemption = preemption;
+    this.seed = seed;
+  }
+
+  private RunOptions with(
+      Duration watchdog,
+      long maxSteps,
+      boolean failOnUnobservedFailures,
+      boolean failOnLeftoverTasks,
+      RunListener listener) {
+    return new RunOptions(
+        watchdog,
+        maxSteps,
+        failOnUnobservedFailures,
+        failOnLeftoverTasks,
+        listener,
+        strategy,
+        preemption,
+        seed);
   }
 
   /**
-   * Returns the defaults: FIFO order as asyncio, watchdog 30 s, at most 1,000,000 steps, unobserved
-   * task failures fail the run, leftover tasks are cancelled quietly, no listener.
+   * Sets the strategy that decides the run's choice points; see {@link Strategy}. The default is
+   * {@link Strategy#fifo()}, asyncio's order.
+   *
+   * @param strategy the strategy
+   * @return new options
+   * @throws IllegalArgumentException if {@code strategy} is null or not made by {@link Strategy}'s
+   *     factories
+   */
+  public RunOptions strategy(Strategy strategy) {
+    dev.weft.internal.StrategyImpl.of(strategy, "strategy");
+    return new RunOptions(
+        watchdog,
+        maxSteps,
+        failOnUnobservedFailures,
+        failOnLeftoverTasks,
+        listener,
+        strategy,
+        preemption,
+        seed);
+  }
+
+  /**
+   * Replays a recorded schedule: same as {@code strategy(Strategy.replay(schedule))}.
+   *
+   * @param schedule the schedule, for example from a counterexample report
+   * @return new options
+   * @throws IllegalArgumentException if {@code schedule} is null
+   */
+  public RunOptions replay(Schedule schedule) {
+    return strategy(Strategy.replay(schedule));
+  }
+
+  /**
+   * Sets where the run may switch tasks; the default is {@link Preemption#COOPERATIVE}.
+   *
+   * @param preemption the preemption mode
+   * @return new options
+   * @throws IllegalArgumentException if {@code preemption} is null
+   */
+  public RunOptions preemption(Preemption preemption) {
+    if (preemption == null) {
+      throw new IllegalArgumentException("preemption must not be null");
+    }
+    return new RunOptions(
+        watchdog,
+        maxSteps,
+        failOnUnobservedFailures,
+        failOnLeftoverTasks,
+        listener,
+        strategy,
+        preemption,
+        seed);
+  }
+
+  /**
+   * Sets the seed of a random strategy ({@link Strategy#random()}, {@link Strategy#pct(int)}); the
+   * default is 0. The same seed gives the same run.
+   *
+   * @param seed the seed
+   * @return new options
+   */
+  public RunOptions seed(long seed) {
+    return new RunOptions(
+        watchdog,
+        maxSteps,
+        failOnUnobservedFailures,
+        failOnLeftoverTasks,
+        listener,
+        strategy,
+        preemption,
+        seed);
+  }
+
+  /**
+   * Returns the strategy.
+   *
+   * @return the strategy
+   */
+  public Strategy strategy() {
+    return strategy;
+  }
+
+  /**
+   * Returns the preemption mode.
+   *
+   * @return the preemption mode
+   */
+  public Preemption preemption() {
+    return preemption;
+  }
+
+  /**
+   * Returns the seed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Returns the defaults: FIFO order as asyncio (strategy fifo, cooperative, seed 0), watchdog 30
+   * s, at most 1,000,000 steps, unobserved task failures fail the run, leftover tasks are cancelled
+   * quietly, no listener.
    *
    * @return the default options
    */
@@ -63,7 +200,7 @@ public final class RunOptions {
       throw new IllegalArgumentException(
           "watchdog limit must be a positive duration, but was " + limit);
     }
-    return new RunOptions(limit, maxSteps, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+    return with(limit, maxSteps, failOnUnobservedFailures, failOnLeftoverTasks, listener);
   }
 
   /**
@@ -78,7 +215,7 @@ public final class RunOptions {
     if (limit < 1) {
       throw new IllegalArgumentException("maxSteps must be at least 1, but was " + limit);
     }
-    return new RunOptions(watchdog, limit, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+    return with(watchdog, limit, failOnUnobservedFailures, failOnLeftoverTasks, listener);
   }
 
   /**
@@ -95,7 +232,7 @@ public final class RunOptions {
    * @return new options
    */
   public RunOptions failOnUnobservedFailures(boolean fail) {
-    return new RunOptions(watchdog, maxSteps, fail, failOnLeftoverTasks, listener);
+    return with(watchdog, maxSteps, fail, failOnLeftoverTasks, listener);
   }
 
   /**
@@ -109,7 +246,7 @@ public final class RunOptions {
    * @return new options
    */
   public RunOptions failOnLeftoverTasks(boolean fail) {
-    return new RunOptions(watchdog, maxSteps, failOnUnobservedFailures, fail, listener);
+    return with(watchdog, maxSteps, failOnUnobservedFailures, fail, listener);
   }
 
   /**
@@ -119,8 +256,7 @@ public final class RunOptions {
    * @return new options
    */
   public RunOptions listener(RunListener listener) {
-    return new RunOptions(
-        watchdog, maxSteps, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+    return with(watchdog, maxSteps, failOnUnobservedFailures, failOnLeftoverTasks, listener);
   }
 
   /**
@@ -180,6 +316,12 @@ public final class RunOptions {
         + failOnLeftoverTasks
         + ", listener="
         + Objects.toString(listener, "none")
+        + ", strategy="
+        + strategy
+        + ", preemption="
+        + preemption
+        + ", seed="
+        + seed
         + "]";
   }
 }

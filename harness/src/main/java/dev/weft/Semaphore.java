@@ -128,11 +128,15 @@ public sealed class Semaphore permits BoundedSemaphore {
    * @throws IllegalStateException if not called from a task or callback of the run this semaphore
    *     belongs to; for a {@link BoundedSemaphore}, also if it would exceed the initial value
    */
-  public void release() {
+  public final void release() {
     binding.enter("release");
+    checkRelease();
     value++;
     wakeUpNext();
   }
+
+  /** Refuses a release that would break a bound; nothing to check for a plain semaphore. */
+  void checkRelease() {}
 
   /** Wakes the first waiter not woken yet, handing it a permit; asyncio's {@code _wake_up_next}. */
   private boolean wakeUpNext() {

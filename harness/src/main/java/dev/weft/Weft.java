@@ -549,6 +549,39 @@ public final class Weft {
     Operations.taskGroup(body);
   }
 
+  /**
+   * Returns a value in {@code [0, bound)} drawn from the run's schedule: a data choice, explored
+   * and shrunk together with the interleaving. In a plain run it returns 0 (the default); under
+   * {@link Strategy#random()} it is uniform; an explorer that finds a failure shrinks it toward 0,
+   * and a replay returns the recorded value.
+   *
+   * <pre>{@code
+   * int items = 1 + Weft.choose(6);    // 1 to 6 items, chosen by the schedule
+   * }</pre>
+   *
+   * @param bound how many values are possible, 1 or more
+   * @return the chosen value
+   * @throws IllegalArgumentException if {@code bound} is less than 1
+   * @throws IllegalStateException if not called inside a run
+   */
+  public static int choose(int bound) {
+    if (bound < 1) {
+      throw new IllegalArgumentException("bound must be 1 or more, but was " + bound);
+    }
+    return Operations.choose(bound);
+  }
+
+  /**
+   * Marks a point where, under {@link Preemption#EVERY_OPERATION}, the running task may be switched
+   * out, as a thread could be preempted; place it between a read and a write of shared state to let
+   * an exploration find the race. Does nothing in a cooperative run or in a callback.
+   *
+   * @throws IllegalStateException if not called inside a run
+   */
+  public static void checkpoint() {
+    Operations.checkpoint();
+  }
+
   private static Callable<Void> asCallable(ThrowingRunnable body) {
     return () -> {
       body.run();

@@ -175,6 +175,11 @@ abstract class FutureBase<T> implements Task<T> {
     return failure;
   }
 
+  /** Returns the failure of a future that failed, without marking it observed; else null. */
+  final Throwable failureForReport() {
+    return state == FAILED ? failure : null;
+  }
+
   /** Returns the value of a future that succeeded. */
   final T value() {
     return value;

@@ -61,7 +61,7 @@ public final class LoopBinding {
     if (loop == null && Scheduler.activeOrNull() == null) {
       return; // not used by any run yet: nothing can be waiting on it, so no loop is needed
     }
-    bind(operation);
+    bind(operation).preemptionPoint();
   }
 
   /**
@@ -72,6 +72,7 @@ public final class LoopBinding {
    */
   public Task<?> enterTask(String operation) {
     Scheduler active = bind(operation);
+    active.preemptionPoint();
     if (active.currentOrNull() == null) {
       throw new IllegalStateException(
           label

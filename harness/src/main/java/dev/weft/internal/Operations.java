@@ -154,6 +154,14 @@ public final class Operations {
     return Shield.of(loop, future(loop, task, "Weft.shield"));
   }
 
+  public static int choose(int bound) {
+    return Scheduler.active("Weft.choose").chooseData(bound);
+  }
+
+  public static void checkpoint() {
+    Scheduler.active("Weft.checkpoint").preemptionPoint();
+  }
+
   public static void taskGroup(ThrowingConsumer<TaskGroup> body) {
     Scheduler loop = Scheduler.active("Weft.taskGroup");
     TaskGroupImpl.run(loop, loop.runningTask("Weft.taskGroup"), body);

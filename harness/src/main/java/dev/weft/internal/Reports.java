@@ -240,6 +240,17 @@ final class Reports {
         .append(".\n");
   }
 
+  /** Names the tasks not done, in creation order: the blocked set of a deadlock. */
+  static List<String> blockedNames(Scheduler loop) {
+    List<String> names = new ArrayList<>();
+    for (TaskImpl<?> task : loop.tasks()) {
+      if (!task.isDone()) {
+        names.add(task.name());
+      }
+    }
+    return names;
+  }
+
   private static List<Blocked> notDone(Scheduler loop) {
     List<Blocked> blocked = new ArrayList<>();
     for (TaskImpl<?> task : loop.tasks()) {

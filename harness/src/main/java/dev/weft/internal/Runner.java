@@ -24,6 +24,9 @@ public final class Runner {
   private final List<Thread> leftRunning = new ArrayList<>();
   private RuntimeException watchdogFailure;
 
+  /** The tasks blocked when the run deadlocked, in creation order; empty otherwise. */
+  private List<String> blockedAtEnd = List.of();
+
   private Runner(Scheduler loop) {
     this.loop = loop;
     this.watchdogNanos = VirtualTime.saturatedNanos(loop.options.watchdog());
@@ -31,6 +34,51 @@ public final class Runner {
 
   /** Runs {@code main} as asyncio.run does (spec 2.17) and returns its result. */
   public static <T> T run(RunOptions options, Callable<T> main) {
+    StrategyImpl strategy = StrategyImpl.of(options.strategy(), "strategy");
+    Chooser chooser =
+        strategy == StrategyImpl.fifo() ? null : strategy.search(options.seed()).nextTry(0);
+    return new Runner(new Scheduler(options, Thread.currentThread(), chooser, false)).start(main);
+  }
+
+  /**
+   * Runs {@code main} as one try of an exploration: with {@code search}'s chooser for try {@code
+   * tryIndex}, recording the decisions (and the events, if {@code trace}), and returns what
+   * happened instead of throwing. Returns {@code null} when the search is exhausted.
+   *
+   * @param options the run's options (limits, preemption); their strategy is ignored
+   * @param search the exploration's search
+   * @param tryIndex the try's number, from 0
+   * @param trace whether to record every event
+   * @param main the scenario
+   * @return the try's record, or {@code null} if the search has nothing left to try
+   */
+  public static TryRecord explore(
+      RunOptions options, Search search, int tryIndex, boolean trace, Callable<?> main) {
+    Chooser chooser = search.nextTry(tryIndex);
+    if (chooser == null) {
+      return null;
+    }
+    List<dev.weft.RunEvent> events = trace ? new ArrayList<>() : null;
+    RunOptions recording = trace ? options.listener(TryRecord.recorder(options, events)) : options;
+    Scheduler loop = new Scheduler(recording, Thread.currentThread(), chooser, true);
+    Runner runner = new Runner(loop);
+    Throwable failure = null;
+    try {
+      runner.start(main);
+    } catch (Throwable e) {
+      failure = e;
+    }
+    search.finished(loop.decisions());
+    return new TryRecord(
+        failure,
+        failure == null ? null : runner.originOf(failure),
+        runner.blockedAtEnd,
+        loop.decisions(),
+        events,
+        chooser.divergence());
+  }
+
+  private <T> T start(Callable<T> main) {
     Scheduler outer = Scheduler.activeOrNull();
     if (outer != null) {
       TaskImpl<?> task = outer.currentOrNull();
@@ -39,16 +87,26 @@ public final class Runner {
               + (task == null ? "" : " (from " + task.label() + ")")
               + ". Runs cannot be nested: spawn a task with Weft.spawn, or call the code directly.");
     }
-    Scheduler loop = new Scheduler(options, Thread.currentThread());
     loop.bindThread();
     try {
-      return new Runner(loop).drive(main);
+      return drive(main);
     } finally {
       loop.unbindThread();
       if (loop.baton.takeDriverInterrupt()) {
         Thread.currentThread().interrupt(); // an interrupt during the run is the caller's to see
       }
     }
+  }
+
+  /** Names the task whose failure {@code thrown} is (or wraps), or "main". */
+  private String originOf(Throwable thrown) {
+    for (Reports.Failure failure : loop.failures()) {
+      Throwable original = failure.future.failureForReport();
+      if (original == thrown || (original != null && original == thrown.getCause())) {
+        return failure.future.name();
+      }
+    }
+    return "main";
   }
 
   private <T> T drive(Callable<T> body) {
@@ -116,6 +174,7 @@ public final class Runner {
   private RuntimeException failureFor(Scheduler.End end) {
     switch (end) {
       case DEADLOCK:
+        blockedAtEnd = Reports.blockedNames(loop);
         return new DeadlockException(Reports.deadlock(loop));
       case STEP_LIMIT:
         return new StepLimitExceededException(Reports.stepLimit(loop));

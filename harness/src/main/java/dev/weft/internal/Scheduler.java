@@ -1,5 +1,6 @@
 package dev.weft.internal;
 
+import dev.weft.Preemption;
 import dev.weft.RunEvent;
 import dev.weft.RunListener;
 import dev.weft.RunOptions;
@@ -61,7 +62,15 @@ final class Scheduler {
   final RunOptions options;
   private final RunListener listener;
   private final long maxSteps;
-  private final NextCallback nextCallback = NextCallback.FIFO;
+
+  /** Who decides at choice points; {@code null} is asyncio's FIFO order, the fast path. */
+  private final Chooser chooser;
+
+  private final boolean everyOperation;
+
+  /** The decisions taken so far, when they are recorded (exploration, replay); else null. */
+  private final List<Decision> decisions;
+
   final Baton baton = new Baton(DRIVER);
   final Thread driverThread;
 
@@ -94,11 +103,14 @@ final class Scheduler {
   private String endDetail;
   private volatile String abortReason;
 
-  Scheduler(RunOptions options, Thread driverThread) {
+  Scheduler(RunOptions options, Thread driverThread, Chooser chooser, boolean record) {
     this.options = options;
     this.listener = options.listener();
     this.maxSteps = options.maxSteps();
     this.driverThread = driverThread;
+    this.chooser = chooser;
+    this.everyOperation = options.preemption() == Preemption.EVERY_OPERATION;
+    this.decisions = record ? new ArrayList<>() : null;
   }
 
   // ---------------------------------------------------------------- which loop, which task
@@ -321,7 +333,100 @@ final class Scheduler {
     }
     STEPS.setOpaque(this, step + 1);
     int candidates = passRemaining--;
-    return ready.removeAt(candidates == 1 ? 0 : nextCallback.pick(candidates));
+    return ready.removeAt(candidates == 1 || chooser == null ? 0 : pick(candidates));
+  }
+
+  // ---------------------------------------------------------------- choice points
+
+  /** Asks the chooser which of the pass's {@code candidates} runs next, and records it. */
+  private int pick(int candidates) {
+    int index = chooser.pickTask(this, candidates);
+    if (index < 0 || index >= candidates) {
+      throw new IllegalStateException(
+          "strategy picked " + index + " of " + candidates + " ready callbacks");
+    }
+    String name = nameOf(ready.get(index));
+    record(Decision.Kind.TASK, index, candidates, name);
+    if (listener != null) {
+      event(
+          name != null ? name : "(callback)",
+          RunEvent.Kind.CHOSE,
+          "picked " + (index + 1) + " of " + candidates + " ready");
+    }
+    return index;
+  }
+
+  /** Returns the name of the task whose step {@code callback} is, or {@code null}. */
+  static String nameOf(Runnable callback) {
+    return callback instanceof TaskImpl ? ((TaskImpl<?>) callback).name() : null;
+  }
+
+  /** Returns how many callbacks are ready, this pass's and the next. */
+  int readySize() {
+    return ready.size();
+  }
+
+  /** Returns the ready callback at {@code index} of the current pass, for a chooser. */
+  Runnable candidate(int index) {
+    return ready.get(index);
+  }
+
+  /**
+   * A possible switch at a Weft operation that does not suspend ({@link
+   * Preemption#EVERY_OPERATION}): the chooser decides whether the running task yields here.
+   */
+  void preemptionPoint() {
+    TaskImpl<?> task = current;
+    if (!everyOperation || chooser == null || task == null || ready.isEmpty()) {
+      return; // cooperative, FIFO, a callback, or nothing else could run now
+    }
+    if (abortReason != null || end != null) {
+      return;
+    }
+    boolean yes = chooser.preempt(this, task);
+    record(Decision.Kind.PREEMPT, yes ? 1 : 0, 2, null);
+    if (yes) {
+      if (listener != null) {
+        event(task.name(), RunEvent.Kind.CHOSE, "switched out at an operation");
+      }
+      task.yieldNow();
+    }
+  }
+
+  /** {@code Weft.choose(bound)}: a value in {@code [0, bound)} from the chooser, recorded. */
+  int chooseData(int bound) {
+    if (bound == 1) {
+      return 0;
+    }
+    int value = chooser == null ? 0 : chooser.data(this, bound);
+    if (value < 0 || value >= bound) {
+      throw new IllegalStateException("strategy chose " + value + " outside [0, " + bound + ")");
+    }
+    record(Decision.Kind.DATA, value, bound, null);
+    if (listener != null) {
+      TaskImpl<?> task = current;
+      event(
+          task == null ? "(callback)" : task.name(),
+          RunEvent.Kind.CHOSE,
+          "choose(" + bound + ") returned " + value);
+    }
+    return value;
+  }
+
+  private void record(Decision.Kind kind, int value, int options, String task) {
+    if (decisions != null) {
+      decisions.add(new Decision(kind, value, options, task));
+    }
+  }
+
+  /** Returns the decisions recorded so far, or an empty list when not recording. */
+  List<Decision> decisions() {
+    return decisions == null ? List.of() : decisions;
+  }
+
+  /** Returns whether the run makes a choice point at every Weft operation. */
+  boolean everyOperation() {
+    return everyOperation;
   }
 
   private boolean beginPass() {

@@ -1,0 +1,71 @@
+package dev.weft;
+
+import dev.weft.internal.StrategyImpl;
+
+/**
+ * How a run decides its choice points: which ready task runs next when more than one could, whether
+ * to switch at an operation ({@link Preemption#EVERY_OPERATION}), and what {@link Weft#choose}
+ * returns. A strategy is an immutable value; get one from the factories below and pass it to {@link
+ * RunOptions#strategy} or to an {@code Explorer}.
+ *
+ * @since 0.1
+ */
+public interface Strategy {
+  /**
+   * asyncio's order at every choice point, and 0 for every data choice: the default.
+   *
+   * @return the FIFO strategy
+   */
+  static Strategy fifo() {
+    return StrategyImpl.fifo();
+  }
+
+  /**
+   * Uniformly random choices, seeded per try from the run's or explorer's seed: the same seed gives
+   * the same runs.
+   *
+   * @return the random strategy
+   */
+  static Strategy random() {
+    return StrategyImpl.random();
+  }
+
+  /**
+   * Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): random task priorities with
+   * {@code depth - 1} priority change points per try. A bug that needs {@code depth} specific
+   * orderings is found with probability at least {@code 1 / (n * k^(depth-1))} per try, for {@code
+   * n} tasks and {@code k} choice points.
+   *
+   * @param depth the depth of the bugs to look for, 1 or more; 2 or 3 finds most
+   * @return the PCT strategy
+   * @throws IllegalArgumentException if {@code depth} is less than 1
+   */
+  static Strategy pct(int depth) {
+    return StrategyImpl.pct(depth);
+  }
+
+  /**
+   * Every schedule with at most {@code maxPreemptions} departures from asyncio's order, depth
+   * first; data choices are tried in full. An exploration reports when it has exhausted the bounded
+   * space.
+   *
+   * @param maxPreemptions the most departures per schedule, 0 or more; small bounds (1 to 3) find
+   *     most bugs
+   * @return the exhaustive strategy
+   * @throws IllegalArgumentException if {@code maxPreemptions} is negative
+   */
+  static Strategy exhaustive(int maxPreemptions) {
+    return StrategyImpl.exhaustive(maxPreemptions);
+  }
+
+  /**
+   * The choices of {@code schedule}, then the defaults: reproduces a recorded run.
+   *
+   * @param schedule the schedule to replay
+   * @return the replay strategy
+   * @throws IllegalArgumentException if {@code schedule} is null
+   */
+  static Strategy replay(Schedule schedule) {
+    return StrategyImpl.replay(schedule);
+  }
+}

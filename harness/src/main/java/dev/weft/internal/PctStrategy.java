@@ -1,0 +1,118 @@
+package dev.weft.internal;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Probabilistic concurrency testing (Burckhardt, Kothari, Musuvathi, Nagarakatte, ASPLOS 2010).
+ *
+ * <p>Each try gives every task a random priority when it first becomes ready, always runs the ready
+ * task with the highest priority, and at {@code depth - 1} randomly placed change points drops the
+ * priority of the task just chosen below every other. For a program with {@code n} tasks and {@code
+ * k} choice points, a bug of depth {@code d} is found with probability at least {@code 1 / (n *
+ * k^(d-1))} per try. {@code k} is learned from the tries so far (the longest run seen). Plain
+ * callbacks (timers, done callbacks) carry no priority and run first, as soon as they are ready;
+ * {@code choose} values are uniform.
+ */
+final class PctStrategy extends StrategyImpl {
+  private static final int FIRST_GUESS_OF_STEPS = 32;
+
+  private final int depth;
+
+  PctStrategy(int depth) {
+    this.depth = depth;
+  }
+
+  @Override
+  public Search search(long seed) {
+    return new Search() {
+      private int longestRun = FIRST_GUESS_OF_STEPS;
+
+      @Override
+      Chooser nextTry(int tryIndex) {
+        return new PctChooser(new SplittableRandom(trySeed(seed, tryIndex)), longestRun);
+      }
+
+      @Override
+      void finished(List<Decision> decisions) {
+        int picks = 0;
+        for (Decision decision : decisions) {
+          if (decision.kind == Decision.Kind.TASK) {
+            picks++;
+          }
+        }
+        longestRun = Math.max(longestRun, picks);
+      }
+    };
+  }
+
+  private final class PctChooser extends Chooser {
+    private final SplittableRandom random;
+    private final Map<TaskImpl<?>, Long> priorities = new IdentityHashMap<>();
+    private final int[] changePoints;
+    private int picks;
+
+    PctChooser(SplittableRandom random, int steps) {
+      this.random = random;
+      this.changePoints = new int[depth - 1];
+      for (int i = 0; i < changePoints.length; i++) {
+        changePoints[i] = 1 + random.nextInt(steps);
+      }
+    }
+
+    private long priority(TaskImpl<?> task) {
+      // Initial priorities lie above every change-point priority (1 .. depth-1); the index breaks
+      // the rare tie deterministically.
+      return priorities.computeIfAbsent(
+          task, t -> ((long) depth + random.nextInt(1 << 20)) * 1_000_000L + t.index);
+    }
+
+    @Override
+    int pickTask(Scheduler loop, int candidates) {
+      picks++;
+      int best = -1;
+      long bestPriority = Long.MIN_VALUE;
+      for (int i = 0; i < candidates; i++) {
+        Runnable candidate = loop.candidate(i);
+        if (!(candidate instanceof TaskImpl)) {
+          return i; // callbacks carry no priority: they run as soon as they are ready
+        }
+        long priority = priority((TaskImpl<?>) candidate);
+        if (priority > bestPriority) {
+          best = i;
+          bestPriority = priority;
+        }
+      }
+      for (int j = 0; j < changePoints.length; j++) {
+        if (changePoints[j] == picks) {
+          priorities.put((TaskImpl<?>) loop.candidate(best), (long) (j + 1));
+        }
+      }
+      return best;
+    }
+
+    @Override
+    boolean preempt(Scheduler loop, TaskImpl<?> running) {
+      long mine = priority(running);
+      for (int i = 0; i < loop.readySize(); i++) {
+        Runnable candidate = loop.candidate(i);
+        if (candidate instanceof TaskImpl && priority((TaskImpl<?>) candidate) > mine) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    int data(Scheduler loop, int bound) {
+      return random.nextInt(bound);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Strategy.pct(" + depth + ")";
+  }
+}

@@ -1,0 +1,120 @@
+package dev.weft.internal;
+
+import dev.weft.Strategy;
+
+/**
+ * The base of every {@link Strategy}: a description of how to decide choice points, which starts a
+ * {@link Search} per exploration. Strategies are values: immutable, and reusable across explorers.
+ *
+ * <p>Internal: public only so that {@code dev.weft} and {@code dev.weft.explore} can use it.
+ */
+public abstract class StrategyImpl implements Strategy {
+  /**
+   * Starts a search; the same seed gives the same tries.
+   *
+   * @param seed the exploration's seed
+   * @return a new search
+   */
+  public abstract Search search(long seed);
+
+  /**
+   * Returns the strategy as code: {@code Strategy.pct(2)}.
+   *
+   * @return how to write this strategy
+   */
+  @Override
+  public abstract String toString();
+
+  /**
+   * Returns {@code strategy} as the internal type, or throws if it was not made by {@link
+   * Strategy}'s factories.
+   *
+   * @param strategy a strategy
+   * @param argument the argument's name, for the message
+   * @return the strategy
+   */
+  public static StrategyImpl of(Strategy strategy, String argument) {
+    if (strategy instanceof StrategyImpl) {
+      return (StrategyImpl) strategy;
+    }
+    throw new IllegalArgumentException(
+        argument
+            + " must come from Strategy's factories (fifo, random, pct, exhaustive, replay), but was"
+            + " a "
+            + (strategy == null ? "null" : strategy.getClass().getName()));
+  }
+
+  /** A seed for try {@code tryIndex} of a search seeded with {@code seed}: well mixed. */
+  static long trySeed(long seed, int tryIndex) {
+    long z = seed + 0x9E3779B97F4A7C15L * (tryIndex + 1L);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** {@link Strategy#fifo()}. */
+  public static StrategyImpl fifo() {
+    return FifoStrategy.INSTANCE;
+  }
+
+  /** {@link Strategy#random()}. */
+  public static StrategyImpl random() {
+    return RandomStrategy.INSTANCE;
+  }
+
+  /**
+   * {@link Strategy#pct(int)}.
+   *
+   * @param depth the bug depth, 1 or more
+   * @return the strategy
+   */
+  public static StrategyImpl pct(int depth) {
+    if (depth < 1) {
+      throw new IllegalArgumentException("depth must be 1 or more, but was " + depth);
+    }
+    return new PctStrategy(depth);
+  }
+
+  /**
+   * {@link Strategy#exhaustive(int)}.
+   *
+   * @param maxPreemptions the preemption bound, 0 or more
+   * @return the strategy
+   */
+  public static StrategyImpl exhaustive(int maxPreemptions) {
+    if (maxPreemptions < 0) {
+      throw new IllegalArgumentException(
+          "maxPreemptions must be 0 or more, but was " + maxPreemptions);
+    }
+    return new ExhaustiveStrategy(maxPreemptions);
+  }
+
+  /**
+   * {@link Strategy#replay(dev.weft.Schedule)}.
+   *
+   * @param schedule the schedule, not null
+   * @return the strategy
+   */
+  public static StrategyImpl replay(dev.weft.Schedule schedule) {
+    if (schedule == null) {
+      throw new IllegalArgumentException("schedule must not be null");
+    }
+    return new ReplayStrategy(schedule);
+  }
+
+  /** A search that gives every try a fresh chooser from {@code factory}. */
+  abstract static class PerTry extends Search {
+    private final long seed;
+
+    PerTry(long seed) {
+      this.seed = seed;
+    }
+
+    @Override
+    final Chooser nextTry(int tryIndex) {
+      return chooser(trySeed(seed, tryIndex));
+    }
+
+    abstract Chooser chooser(long trySeed);
+  }
+}
