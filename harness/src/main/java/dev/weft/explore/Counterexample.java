@@ -1,0 +1,66 @@
+package dev.weft.explore;
+
+import dev.weft.RunEvent;
+import dev.weft.Schedule;
+import java.util.List;
+
+/**
+ * A schedule that makes the scenario fail, as found and as shrunk, with the failure and the trace
+ * of the minimal run. {@link #toString()} is the full report: the failure, the minimal schedule,
+ * how to replay it, and a timeline.
+ *
+ * @since 0.1
+ */
+public interface Counterexample {
+  /**
+   * Returns the schedule of the failing try, as found.
+   *
+   * @return the schedule found
+   */
+  Schedule schedule();
+
+  /**
+   * Returns the smallest schedule found that fails the same way (same exception type from the same
+   * task, or a deadlock of the same tasks): fewer choices, fewer departures from asyncio's order,
+   * smaller data values.
+   *
+   * @return the minimal schedule
+   */
+  Schedule minimal();
+
+  /**
+   * Returns what the minimal run threw.
+   *
+   * @return the failure
+   */
+  Throwable failure();
+
+  /**
+   * Returns the seed of the exploration that found it.
+   *
+   * @return the seed
+   */
+  long seed();
+
+  /**
+   * Returns every event of the minimal run, in order.
+   *
+   * @return the trace
+   */
+  List<RunEvent> trace();
+
+  /**
+   * Returns the minimal run as a timeline, one row per task.
+   *
+   * @return the timeline, ready to print
+   */
+  String timeline();
+
+  /**
+   * Returns the report: the failure, the minimal schedule, how to replay it, and the timeline.
+   *
+   * @return the report
+   */
+  @Override
+  String toString();
+}

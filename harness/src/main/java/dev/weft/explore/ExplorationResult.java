@@ -1,0 +1,32 @@
+package dev.weft.explore;
+
+import java.util.Optional;
+
+/**
+ * What an exploration found: how many tries it ran and, if one failed, the counterexample.
+ *
+ * @since 0.1
+ */
+public interface ExplorationResult {
+  /**
+   * Returns how many tries ran (in this shard).
+   *
+   * @return the number of tries
+   */
+  int tries();
+
+  /**
+   * Returns the failing schedule found, shrunk, or empty if every try passed.
+   *
+   * @return the counterexample, if any
+   */
+  Optional<Counterexample> counterexample();
+
+  /**
+   * Returns whether the strategy explored its whole space before running out of tries; only an
+   * exhaustive search can.
+   *
+   * @return whether the bounded space was exhausted
+   */
+  boolean exhausted();
+}

@@ -1,0 +1,344 @@
+package dev.weft.explore;
+
+import dev.weft.Preemption;
+import dev.weft.RunOptions;
+import dev.weft.Strategy;
+import dev.weft.ThrowingRunnable;
+import dev.weft.internal.Runner;
+import dev.weft.internal.Search;
+import dev.weft.internal.StrategyImpl;
+import dev.weft.internal.TryRecord;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Searches the schedules of a scenario for one that makes it fail, shrinks that schedule, and
+ * reports it with a way to replay it.
+ *
+ * <p>Each try runs the scenario as {@code main} on a fresh loop, with its choice points (which
+ * ready task runs next, switches at operations, {@link dev.weft.Weft#choose} values) decided by the
+ * strategy. The first failing try stops the search; its schedule is shrunk to the smallest one that
+ * fails the same way, and the minimal run is replayed with a trace. Everything is derived from the
+ * seed: the same explorer gives the same tries and the same counterexample on every machine.
+ *
+ * <pre>{@code
+ * Explorer.explore(() -> program())
+ *     .strategy(Strategy.pct(2))
+ *     .tries(2_000)
+ *     .check();          // AssertionError with the report if some schedule fails
+ * }</pre>
+ *
+ * <p>Immutable: each configuring method returns a new explorer. Defaults: {@link
+ * Strategy#random()}, 1,000 tries, seed 0, at most 100,000 steps per try, {@link
+ * Preemption#COOPERATIVE}, one shard, the determinism self-check on.
+ *
+ * @since 0.1
+ */
+public final class Explorer {
+  private final ThrowingRunnable scenario;
+  private final Strategy strategy;
+  private final int tries;
+  private final long seed;
+  private final int maxSteps;
+  private final Preemption preemption;
+  private final int shardIndex;
+  private final int shardCount;
+  private final boolean checkDeterminism;
+
+  private Explorer(
+      ThrowingRunnable scenario,
+      Strategy strategy,
+      int tries,
+      long seed,
+      int maxSteps,
+      Preemption preemption,
+      int shardIndex,
+      int shardCount,
+      boolean checkDeterminism) {
+    this.scenario = scenario;
+    this.strategy = strategy;
+    this.tries = tries;
+    this.seed = seed;
+    this.maxSteps = maxSteps;
+    this.preemption = preemption;
+    this.shardIndex = shardIndex;
+    this.shardCount = shardCount;
+    this.checkDeterminism = checkDeterminism;
+  }
+
+  /**
+   * Starts an explorer of {@code scenario}, which runs as {@code main} on a fresh loop per try.
+   *
+   * @param scenario the program under test; it fails by throwing (an assertion, say), deadlocking,
+   *     or leaving a task failure unobserved
+   * @return an explorer with the defaults
+   * @throws IllegalArgumentException if {@code scenario} is null
+   */
+  public static Explorer explore(ThrowingRunnable scenario) {
+    if (scenario == null) {
+      throw new IllegalArgumentException("scenario must not be null");
+    }
+    return new Explorer(
+        scenario, Strategy.random(), 1_000, 0, 100_000, Preemption.COOPERATIVE, 0, 1, true);
+  }
+
+  /**
+   * Sets the strategy; the default is {@link Strategy#random()}.
+   *
+   * @param strategy the strategy
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code strategy} is null
+   */
+  public Explorer strategy(Strategy strategy) {
+    StrategyImpl.of(strategy, "strategy");
+    return new Explorer(
+        scenario,
+        strategy,
+        tries,
+        seed,
+        maxSteps,
+        preemption,
+        shardIndex,
+        shardCount,
+        checkDeterminism);
+  }
+
+  /**
+   * Sets how many tries to run at most (in all shards together); the default is 1,000.
+   *
+   * @param n 1 or more
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code n} is less than 1
+   */
+  public Explorer tries(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("tries must be 1 or more, but was " + n);
+    }
+    return new Explorer(
+        scenario,
+        strategy,
+        n,
+        seed,
+        maxSteps,
+        preemption,
+        shardIndex,
+        shardCount,
+        checkDeterminism);
+  }
+
+  /**
+   * Sets the seed every try's choices derive from; the default is 0.
+   *
+   * @param seed the seed
+   * @return a new explorer
+   */
+  public Explorer seed(long seed) {
+    return new Explorer(
+        scenario,
+        strategy,
+        tries,
+        seed,
+        maxSteps,
+        preemption,
+        shardIndex,
+        shardCount,
+        checkDeterminism);
+  }
+
+  /**
+   * Sets how many scheduler steps one try may take before it fails as a livelock; the default is
+   * 100,000.
+   *
+   * @param n 1 or more
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code n} is less than 1
+   */
+  public Explorer maxSteps(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("maxSteps must be 1 or more, but was " + n);
+    }
+    return new Explorer(
+        scenario, strategy, tries, seed, n, preemption, shardIndex, shardCount, checkDeterminism);
+  }
+
+  /**
+   * Sets where tasks may switch; the default is {@link Preemption#COOPERATIVE}. {@link
+   * Preemption#EVERY_OPERATION} also explores switches at every Weft operation.
+   *
+   * @param preemption the preemption mode
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code preemption} is null
+   */
+  public Explorer preemption(Preemption preemption) {
+    if (preemption == null) {
+      throw new IllegalArgumentException("preemption must not be null");
+    }
+    return new Explorer(
+        scenario,
+        strategy,
+        tries,
+        seed,
+        maxSteps,
+        preemption,
+        shardIndex,
+        shardCount,
+        checkDeterminism);
+  }
+
+  /**
+   * Runs only this shard's part of the tries, so that {@code count} CI jobs split them without
+   * overlap: shard {@code index} runs tries {@code index, index + count, index + 2 * count, ...}.
+   * Each try's choices depend only on the seed and the try's number, so the shards together run
+   * exactly the tries one job would. An exhaustive search cannot be split this way.
+   *
+   * @param index this shard, from 0
+   * @param count how many shards, 1 or more
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code count < 1}, {@code index} is outside {@code [0,
+   *     count)}, or the strategy is exhaustive
+   */
+  public Explorer shard(int index, int count) {
+    if (count < 1 || index < 0 || index >= count) {
+      throw new IllegalArgumentException(
+          "shard index must be in [0, count) and count 1 or more, but got index "
+              + index
+              + " and count "
+              + count);
+    }
+    if (count > 1 && strategy.toString().startsWith("Strategy.exhaustive")) {
+      throw new IllegalArgumentException(
+          "an exhaustive search explores one tree depth first and cannot be split into shards: run"
+              + " it in one job, or shard a random or pct exploration instead");
+    }
+    return new Explorer(
+        scenario, strategy, tries, seed, maxSteps, preemption, index, count, checkDeterminism);
+  }
+
+  /**
+   * Sets whether a counterexample's minimal run is replayed twice more and the traces compared, to
+   * catch nondeterminism Weft does not control (real time, unseeded randomness, hash order); on by
+   * default.
+   *
+   * @param check whether to check
+   * @return a new explorer
+   */
+  public Explorer checkDeterminism(boolean check) {
+    return new Explorer(
+        scenario, strategy, tries, seed, maxSteps, preemption, shardIndex, shardCount, check);
+  }
+
+  /**
+   * Runs the exploration. A failing scenario does not make this throw: the failure is in the
+   * result's counterexample.
+   *
+   * @return what the exploration found
+   */
+  public ExplorationResult run() {
+    Search search = StrategyImpl.of(strategy, "strategy").search(seed);
+    RunOptions options = options();
+    Callable<Void> main = main();
+    int ran = 0;
+    boolean exhausted = false;
+    for (int tryIndex = 0; tryIndex < tries; tryIndex++) {
+      if (tryIndex % shardCount != shardIndex) {
+        continue;
+      }
+      TryRecord record = Runner.explore(options, search, tryIndex, false, main);
+      if (record == null) {
+        exhausted = true;
+        break;
+      }
+      ran++;
+      if (record.failure != null) {
+        Counterexample found = new Shrinker(this, options, main).counterexample(record, tryIndex);
+        return new Result(ran, found, false);
+      }
+    }
+    return new Result(ran, null, exhausted || search.exhausted());
+  }
+
+  /**
+   * Runs the exploration and throws if it found a failing schedule.
+   *
+   * @throws AssertionError whose message is the counterexample's report, and whose cause is the
+   *     failure
+   */
+  public void check() {
+    Optional<Counterexample> found = run().counterexample();
+    if (found.isPresent()) {
+      throw new AssertionError(found.get().toString(), found.get().failure());
+    }
+  }
+
+  RunOptions options() {
+    return RunOptions.defaults().maxSteps(maxSteps).preemption(preemption);
+  }
+
+  private Callable<Void> main() {
+    return () -> {
+      scenario.run();
+      return null;
+    };
+  }
+
+  Strategy strategy() {
+    return strategy;
+  }
+
+  long seed() {
+    return seed;
+  }
+
+  int tries() {
+    return tries;
+  }
+
+  int maxSteps() {
+    return maxSteps;
+  }
+
+  Preemption preemption() {
+    return preemption;
+  }
+
+  boolean checksDeterminism() {
+    return checkDeterminism;
+  }
+
+  private static final class Result implements ExplorationResult {
+    private final int tries;
+    private final Counterexample counterexample;
+    private final boolean exhausted;
+
+    Result(int tries, Counterexample counterexample, boolean exhausted) {
+      this.tries = tries;
+      this.counterexample = counterexample;
+      this.exhausted = exhausted;
+    }
+
+    @Override
+    public int tries() {
+      return tries;
+    }
+
+    @Override
+    public Optional<Counterexample> counterexample() {
+      return Optional.ofNullable(counterexample);
+    }
+
+    @Override
+    public boolean exhausted() {
+      return exhausted;
+    }
+
+    @Override
+    public String toString() {
+      return counterexample != null
+          ? counterexample.toString()
+          : "No failing schedule in "
+              + tries
+              + (tries == 1 ? " try" : " tries")
+              + (exhausted ? ": the bounded space was explored completely." : ".");
+    }
+  }
+}

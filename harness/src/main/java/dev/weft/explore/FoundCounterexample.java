@@ -1,0 +1,139 @@
+package dev.weft.explore;
+
+import dev.weft.Preemption;
+import dev.weft.RunEvent;
+import dev.weft.Schedule;
+import dev.weft.internal.TryRecord;
+import java.util.List;
+
+/** A counterexample and its report. */
+final class FoundCounterexample implements Counterexample {
+  private final Explorer explorer;
+  private final int tryIndex;
+  private final Schedule found;
+  private final Schedule minimal;
+  private final int foundChoices;
+  private final int replays;
+  private final TryRecord minimalRun;
+  private final String nondeterminism;
+
+  FoundCounterexample(
+      Explorer explorer,
+      int tryIndex,
+      Schedule found,
+      Schedule minimal,
+      int foundChoices,
+      int replays,
+      TryRecord minimalRun,
+      String nondeterminism) {
+    this.explorer = explorer;
+    this.tryIndex = tryIndex;
+    this.found = found;
+    this.minimal = minimal;
+    this.foundChoices = foundChoices;
+    this.replays = replays;
+    this.minimalRun = minimalRun;
+    this.nondeterminism = nondeterminism;
+  }
+
+  @Override
+  public Schedule schedule() {
+    return found;
+  }
+
+  @Override
+  public Schedule minimal() {
+    return minimal;
+  }
+
+  @Override
+  public Throwable failure() {
+    return minimalRun.failure;
+  }
+
+  @Override
+  public long seed() {
+    return explorer.seed();
+  }
+
+  @Override
+  public List<RunEvent> trace() {
+    return minimalRun.events;
+  }
+
+  @Override
+  public String timeline() {
+    return Timeline.of(minimalRun.events);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder();
+    out.append("Weft found a failing schedule on try ")
+        .append(tryIndex + 1)
+        .append(" of ")
+        .append(explorer.tries())
+        .append(" (")
+        .append(explorer.strategy())
+        .append(", seed ")
+        .append(explorer.seed())
+        .append(explorer.preemption() == Preemption.EVERY_OPERATION ? ", every operation" : "")
+        .append(").\n\n");
+    Throwable failure = failure();
+    if (failure == null) {
+      out.append("The minimal schedule no longer fails when replayed: see the note at the end.\n");
+    } else {
+      out.append("Failure")
+          .append(
+              minimalRun.failingTask == null || minimalRun.failingTask.equals("main")
+                  ? ""
+                  : " (from task " + minimalRun.failingTask + ")")
+          .append(":\n")
+          .append(indent(failure.toString()))
+          .append('\n');
+    }
+    out.append("\nMinimal schedule (")
+        .append(minimal.size())
+        .append(minimal.size() == 1 ? " choice" : " choices")
+        .append(", shrunk from ")
+        .append(foundChoices)
+        .append(" in ")
+        .append(replays)
+        .append(" replays; empty means asyncio's own order fails):\n  \"")
+        .append(minimal)
+        .append("\"\n\nReplay it:\n  Weft.run(RunOptions.defaults().replay(Schedule.parse(\"")
+        .append(minimal)
+        .append("\"))")
+        .append(
+            explorer.preemption() == Preemption.EVERY_OPERATION
+                ? ".preemption(Preemption.EVERY_OPERATION)"
+                : "")
+        .append(explorer.maxSteps() == 100_000 ? "" : ".maxSteps(" + explorer.maxSteps() + ")")
+        .append(
+            ", scenario);\n\nTimeline of the minimal run (one row per task; #n is the run's n-th")
+        .append(" step, * a step picked out of asyncio's order):\n")
+        .append(timeline());
+    if (minimalRun.divergence != null) {
+      out.append("\nNote: the replay departed from its schedule ")
+          .append(minimalRun.divergence)
+          .append(".\n");
+    }
+    if (nondeterminism != null) {
+      out.append(
+              "\nUNCONTROLLED NONDETERMINISM: replaying the minimal schedule gave different runs: ")
+          .append(nondeterminism)
+          .append(". Something outside Weft's control decides the order (real time, unseeded")
+          .append(
+              " randomness, iteration over a HashMap or HashSet, threads Weft does not run), so")
+          .append(" this counterexample may not replay. Make that input deterministic.\n");
+    } else if (explorer.checksDeterminism()) {
+      out.append(
+          "\nReplayed twice more with identical traces: the counterexample is deterministic.\n");
+    }
+    return out.toString();
+  }
+
+  private static String indent(String text) {
+    return "  " + text.replace("\n", "\n  ");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.weft.explore;
+
+import dev.weft.RunEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Draws a traced run as one row per task: each entry is one step of that task, numbered in the
+ * run's order ({@code #7}), with the virtual time when it changed, and how the step ended ("waits
+ * in put on queue 'items' (full, 2/2)", "returned", "failed with ..."). A step that a strategy
+ * picked out of asyncio's order is marked {@code *}; a switch at an operation reads "switched out";
+ * {@code choose} values are shown where they were drawn. Rows wrap at 110 columns.
+ */
+final class Timeline {
+  private static final int WIDTH = 110;
+
+  private Timeline() {}
+
+  static String of(List<RunEvent> events) {
+    Map<String, List<String>> rows = new LinkedHashMap<>();
+    Map<String, String> lastTime = new LinkedHashMap<>();
+    int step = 0;
+    boolean picked = false;
+    boolean switchedOut = false;
+    String running = null;
+    StringBuilder entry = null;
+    for (RunEvent event : events) {
+      String task = event.task();
+      switch (event.kind()) {
+        case SPAWNED:
+          rows.computeIfAbsent(task, t -> new ArrayList<>());
+          break;
+        case CHOSE:
+          if (event.detail().startsWith("picked") && !event.detail().startsWith("picked 1 of")) {
+            picked = true;
+          } else if (event.detail().startsWith("choose(") && entry != null) {
+            entry.append(' ').append(event.detail()).append(';');
+          } else if (event.detail().startsWith("switched out")) {
+            switchedOut = true;
+          }
+          break;
+        case RAN:
+          step++;
+          running = task;
+          String time = format(event);
+          entry = new StringBuilder("#").append(step).append(picked ? "*" : "");
+          if (!time.equals(lastTime.get(task))) {
+            entry.append(" @").append(time);
+            lastTime.put(task, time);
+          }
+          picked = false;
+          break;
+        case SUSPENDED:
+        case COMPLETED:
+        case FAILED:
+        case CANCELLED:
+          if (event.kind() == RunEvent.Kind.FAILED && event.detail().equals("aborted")) {
+            entry = null; // the run ended (deadlock, step limit) and this task was unwound
+            running = null;
+          } else if (entry != null && task.equals(running)) {
+            entry.append(' ').append(switchedOut ? "switched out" : ending(event));
+            switchedOut = false;
+            rows.computeIfAbsent(task, t -> new ArrayList<>()).add(entry.toString());
+            entry = null;
+            running = null;
+          } else if (event.kind() == RunEvent.Kind.CANCELLED) {
+            rows.computeIfAbsent(task, t -> new ArrayList<>()).add("cancelled before it started");
+          }
+          break;
+        default:
+          break;
+      }
+    }
+    int width = 0;
+    for (String task : rows.keySet()) {
+      width = Math.max(width, Math.min(20, task.length()));
+    }
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, List<String>> row : rows.entrySet()) {
+      String name = row.getKey();
+      StringBuilder line = new StringBuilder("  ").append(pad(name, width)).append("  ");
+      int indent = line.length();
+      int column = indent;
+      boolean first = true;
+      for (String item : row.getValue()) {
+        String piece = (first ? "" : " | ") + item;
+        if (!first && column + piece.length() > WIDTH) {
+          line.append('\n').append(" ".repeat(indent));
+          column = indent;
+          piece = item;
+        }
+        line.append(piece);
+        column += piece.length();
+        first = false;
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String ending(RunEvent event) {
+    switch (event.kind()) {
+      case SUSPENDED:
+        return event.detail().equals("yieldNow()") ? "yields" : "waits in " + event.detail();
+      case COMPLETED:
+        return "returned" + (event.detail().equals("null") ? "" : " " + event.detail());
+      case FAILED:
+        return "FAILED: " + event.detail();
+      default:
+        return "cancelled";
+    }
+  }
+
+  private static String format(RunEvent event) {
+    long nanos = event.time().toNanos();
+    if (nanos == 0) {
+      return "0s";
+    }
+    String seconds = java.math.BigDecimal.valueOf(nanos, 9).stripTrailingZeros().toPlainString();
+    return seconds + "s";
+  }
+
+  private static String pad(String name, int width) {
+    return name.length() >= width ? name : name + " ".repeat(width - name.length());
+  }
+}
