@@ -4,6 +4,7 @@ import dev.weft.Preemption;
 import dev.weft.RunOptions;
 import dev.weft.Strategy;
 import dev.weft.ThrowingRunnable;
+import dev.weft.internal.CarrierPool;
 import dev.weft.internal.Runner;
 import dev.weft.internal.Search;
 import dev.weft.internal.StrategyImpl;
@@ -234,24 +235,31 @@ public final class Explorer {
    * @return what the exploration found
    */
   public ExplorationResult run() {
+    return CarrierPool.onCarrier(this::explore);
+  }
+
+  private ExplorationResult explore() {
     Search search = StrategyImpl.of(strategy, "strategy").search(seed);
     RunOptions options = options();
     Callable<Void> main = main();
     int ran = 0;
     boolean exhausted = false;
-    for (int tryIndex = 0; tryIndex < tries; tryIndex++) {
-      if (tryIndex % shardCount != shardIndex) {
-        continue;
-      }
-      TryRecord record = Runner.explore(options, search, tryIndex, false, main);
-      if (record == null) {
-        exhausted = true;
-        break;
-      }
-      ran++;
-      if (record.failure != null) {
-        Counterexample found = new Shrinker(this, options, main).counterexample(record, tryIndex);
-        return new Result(ran, found, false);
+    try (CarrierPool pool = new CarrierPool()) {
+      for (int tryIndex = 0; tryIndex < tries; tryIndex++) {
+        if (tryIndex % shardCount != shardIndex) {
+          continue;
+        }
+        TryRecord record = Runner.explore(options, search, tryIndex, false, pool, main);
+        if (record == null) {
+          exhausted = true;
+          break;
+        }
+        ran++;
+        if (record.failure != null) {
+          Counterexample found =
+              new Shrinker(this, options, pool, main).counterexample(record, tryIndex);
+          return new Result(ran, found, false);
+        }
       }
     }
     return new Result(ran, null, exhausted || search.exhausted());

@@ -4,6 +4,7 @@ import dev.weft.RunEvent;
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
 import dev.weft.Strategy;
+import dev.weft.internal.CarrierPool;
 import dev.weft.internal.Decision;
 import dev.weft.internal.Runner;
 import dev.weft.internal.ScheduleAccess;
@@ -31,12 +32,14 @@ final class Shrinker {
 
   private final Explorer explorer;
   private final RunOptions options;
+  private final CarrierPool pool;
   private final Callable<Void> main;
   private int replays;
 
-  Shrinker(Explorer explorer, RunOptions options, Callable<Void> main) {
+  Shrinker(Explorer explorer, RunOptions options, CarrierPool pool, Callable<Void> main) {
     this.explorer = explorer;
     this.options = options;
+    this.pool = pool;
     this.main = main;
   }
 
@@ -81,7 +84,7 @@ final class Shrinker {
     replays++;
     Strategy replay = Strategy.replay(schedule(decisions));
     return Runner.explore(
-        options, StrategyImpl.of(replay, "strategy").search(explorer.seed()), 0, trace, main);
+        options, StrategyImpl.of(replay, "strategy").search(explorer.seed()), 0, trace, pool, main);
   }
 
   /**

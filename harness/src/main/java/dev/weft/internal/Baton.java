@@ -47,7 +47,9 @@ final class Baton {
     if (!HOLDER.compareAndSet(this, from, next)) {
       return false;
     }
-    LockSupport.unpark(thread);
+    if (thread != null) {
+      LockSupport.unpark(thread);
+    }
     return true;
   }
 

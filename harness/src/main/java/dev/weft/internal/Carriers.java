@@ -37,6 +37,11 @@ final class Carriers {
     return thread;
   }
 
+  /** Returns whether new carriers are virtual threads. */
+  static boolean virtual() {
+    return useVirtual();
+  }
+
   private static boolean useVirtual() {
     String wanted = System.getProperty("weft.carrier", "").trim().toLowerCase(Locale.ROOT);
     switch (wanted) {

@@ -37,7 +37,8 @@ public final class Runner {
     StrategyImpl strategy = StrategyImpl.of(options.strategy(), "strategy");
     Chooser chooser =
         strategy == StrategyImpl.fifo() ? null : strategy.search(options.seed()).nextTry(0);
-    return new Runner(new Scheduler(options, Thread.currentThread(), chooser, false)).start(main);
+    return new Runner(new Scheduler(options, Thread.currentThread(), chooser, false, null))
+        .start(main);
   }
 
   /**
@@ -49,18 +50,24 @@ public final class Runner {
    * @param search the exploration's search
    * @param tryIndex the try's number, from 0
    * @param trace whether to record every event
+   * @param pool the exploration's reusable carrier threads
    * @param main the scenario
    * @return the try's record, or {@code null} if the search has nothing left to try
    */
   public static TryRecord explore(
-      RunOptions options, Search search, int tryIndex, boolean trace, Callable<?> main) {
+      RunOptions options,
+      Search search,
+      int tryIndex,
+      boolean trace,
+      CarrierPool pool,
+      Callable<?> main) {
     Chooser chooser = search.nextTry(tryIndex);
     if (chooser == null) {
       return null;
     }
     List<dev.weft.RunEvent> events = trace ? new ArrayList<>() : null;
     RunOptions recording = trace ? options.listener(TryRecord.recorder(options, events)) : options;
-    Scheduler loop = new Scheduler(recording, Thread.currentThread(), chooser, true);
+    Scheduler loop = new Scheduler(recording, Thread.currentThread(), chooser, true, pool);
     Runner runner = new Runner(loop);
     Throwable failure = null;
     try {
@@ -238,6 +245,12 @@ public final class Runner {
     for (TaskImpl<?> task : loop.tasks()) {
       Thread carrier = task.carrier;
       if (carrier == null || leftRunning.contains(carrier)) {
+        continue;
+      }
+      if (task.worker != null) {
+        if (!task.worker.awaitIdle(watchdogNanos)) {
+          leftRunning.add(carrier);
+        }
         continue;
       }
       joinUninterruptibly(carrier);

@@ -68,6 +68,9 @@ final class Scheduler {
 
   private final boolean everyOperation;
 
+  /** Reused carrier threads (an exploration's), or null: one new thread per task. */
+  private final CarrierPool pool;
+
   /** The decisions taken so far, when they are recorded (exploration, replay); else null. */
   private final List<Decision> decisions;
 
@@ -103,7 +106,8 @@ final class Scheduler {
   private String endDetail;
   private volatile String abortReason;
 
-  Scheduler(RunOptions options, Thread driverThread, Chooser chooser, boolean record) {
+  Scheduler(
+      RunOptions options, Thread driverThread, Chooser chooser, boolean record, CarrierPool pool) {
     this.options = options;
     this.listener = options.listener();
     this.maxSteps = options.maxSteps();
@@ -111,6 +115,7 @@ final class Scheduler {
     this.chooser = chooser;
     this.everyOperation = options.preemption() == Preemption.EVERY_OPERATION;
     this.decisions = record ? new ArrayList<>() : null;
+    this.pool = pool;
   }
 
   // ---------------------------------------------------------------- which loop, which task
@@ -456,7 +461,24 @@ final class Scheduler {
 
   private void handOff(Object self, TaskImpl<?> task) {
     boolean passed;
-    if (task.carrier == null) {
+    if (task.carrier == null && pool != null) {
+      CarrierPool.Worker worker;
+      try {
+        worker = pool.take(task.name());
+      } catch (Throwable startFailed) {
+        endBy(End.THREAD_START_FAILED, startFailed, task.label());
+        stop(self);
+        return;
+      }
+      task.carrier = worker.thread;
+      task.worker = worker;
+      passed = baton.pass(self, task, null);
+      if (passed) {
+        worker.start(() -> runCarrier(task)); // only after the baton is the task's
+      } else {
+        pool.giveBack(worker);
+      }
+    } else if (task.carrier == null) {
       try {
         Thread carrier = Carriers.newCarrier(task.name(), () -> runCarrier(task));
         task.carrier = carrier;

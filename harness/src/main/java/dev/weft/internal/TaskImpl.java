@@ -21,6 +21,10 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
   final int index;
 
   Thread carrier;
+
+  /** The pooled worker whose thread is {@link #carrier}, or null for a thread of its own. */
+  CarrierPool.Worker worker;
+
   boolean bodyEnded;
 
   /** Whether the end of the run cancelled this task (spec 2.17). */
