@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.explore.Explorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,12 +33,17 @@ final class ReadmeExample {
    * consumers' stop signals before it waits for the producers: the bug of spec 4.2.
    */
   static List<String> producerConsumer(boolean stopSignalsFirst) {
+    return producerConsumer(stopSignalsFirst, 3, 2);
+  }
+
+  /** The same program with {@code countA} and {@code countB} items from the producers. */
+  static List<String> producerConsumer(boolean stopSignalsFirst, int countA, int countB) {
     List<String> processed = new ArrayList<>();
     Queue<String> items = new Queue<>("items", 2);
     List<Task<Void>> producers =
         List.of(
-            Weft.spawn("A", () -> produce(items, "A", 3)),
-            Weft.spawn("B", () -> produce(items, "B", 2)));
+            Weft.spawn("A", () -> produce(items, "A", countA)),
+            Weft.spawn("B", () -> produce(items, "B", countB)));
     List<Task<Void>> consumers = new ArrayList<>();
     for (int c = 0; c < 3; c++) {
       consumers.add(Weft.spawn("C" + c, () -> consume(items, processed)));
@@ -57,6 +63,20 @@ final class ReadmeExample {
     return processed;
   }
 
+  /**
+   * The README's exploration scenario: the producers make 1 to 3 items each, chosen by the
+   * schedule, and every item must be processed.
+   */
+  static void scenario(boolean stopSignalsFirst) {
+    int countA = 1 + Weft.choose(3);
+    int countB = 1 + Weft.choose(3);
+    List<String> processed = producerConsumer(stopSignalsFirst, countA, countB);
+    if (processed.size() != countA + countB) {
+      throw new AssertionError(
+          "processed " + processed + " but the producers made " + (countA + countB) + " items");
+    }
+  }
+
   public static void main(String[] args) {
     RunOptions printing = RunOptions.defaults().listener(event -> System.out.println("  " + event));
     System.out.println("Producers awaited, then the stop signals queued:");
@@ -68,5 +88,11 @@ final class ReadmeExample {
     } catch (DeadlockException deadlock) {
       System.out.println(deadlock);
     }
+    System.out.println();
+    System.out.println("Exploring the correct program (1,000 random schedules):");
+    System.out.println(Explorer.explore(() -> scenario(false)).run());
+    System.out.println();
+    System.out.println("Exploring the program with the stop signals first:");
+    System.out.println(Explorer.explore(() -> scenario(true)).run());
   }
 }

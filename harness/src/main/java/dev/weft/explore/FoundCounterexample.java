@@ -99,9 +99,13 @@ final class FoundCounterexample implements Counterexample {
         .append(foundChoices)
         .append(" in ")
         .append(replays)
-        .append(" replays; empty means asyncio's own order fails):\n  \"")
+        .append(" replays):\n  \"")
         .append(minimal)
-        .append("\"\n\nReplay it:\n  Weft.run(RunOptions.defaults().replay(Schedule.parse(\"")
+        .append(
+            minimal.size() == 0
+                ? "\"  (empty: asyncio's own order, and 0 from every Weft.choose)"
+                : "\"")
+        .append("\n\nReplay it:\n  Weft.run(RunOptions.defaults().replay(Schedule.parse(\"")
         .append(minimal)
         .append("\"))")
         .append(
