@@ -233,8 +233,10 @@ public final class Explorer {
    * result's counterexample.
    *
    * @return what the exploration found
+   * @throws IllegalStateException if called inside a Weft run
    */
   public ExplorationResult run() {
+    Runner.checkNotInRun("Explorer.run");
     return CarrierPool.onCarrier(this::explore);
   }
 

@@ -122,7 +122,11 @@ final class FoundCounterexample implements Counterexample {
           .append(minimalRun.divergence)
           .append(".\n");
     }
-    if (nondeterminism != null) {
+    if (minimalRun.failure instanceof dev.weft.BlockedOutsideWeftException) {
+      out.append(
+          "\nNot shrunk: a task blocked outside Weft, and every replay would wait for the watchdog"
+              + " again.\n");
+    } else if (nondeterminism != null) {
       out.append(
               "\nUNCONTROLLED NONDETERMINISM: replaying the minimal schedule gave different runs: ")
           .append(nondeterminism)

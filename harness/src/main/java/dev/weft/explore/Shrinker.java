@@ -1,5 +1,6 @@
 package dev.weft.explore;
 
+import dev.weft.BlockedOutsideWeftException;
 import dev.weft.RunEvent;
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
@@ -46,6 +47,18 @@ final class Shrinker {
   Counterexample counterexample(TryRecord found, int tryIndex) {
     Signature signature = Signature.of(found);
     List<Decision> minimal = normalize(found.decisions);
+    if (found.failure instanceof BlockedOutsideWeftException) {
+      // Each replay would wait for the watchdog again: report the schedule as found, unshrunk.
+      return new FoundCounterexample(
+          explorer,
+          tryIndex,
+          schedule(minimal),
+          schedule(minimal),
+          found.decisions.size(),
+          0,
+          found,
+          null);
+    }
     boolean improved = true;
     while (improved && replays < BUDGET) {
       improved = false;
@@ -98,7 +111,7 @@ final class Shrinker {
       for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
         RunEvent x = i < a.size() ? a.get(i) : null;
         RunEvent y = i < b.size() ? b.get(i) : null;
-        if (x == null || !x.equals(y)) {
+        if (x == null || y == null || !key(x).equals(key(y))) {
           return "event "
               + (i + 1)
               + " was \""
@@ -110,6 +123,27 @@ final class Shrinker {
       }
     }
     return null;
+  }
+
+  /**
+   * What must be equal in two runs of one schedule: everything Weft decides. A task's result and a
+   * failure's message come from user {@code toString}s, which may print identity hashes, so only
+   * the failure's type is compared.
+   */
+  private static String key(RunEvent event) {
+    String detail;
+    switch (event.kind()) {
+      case COMPLETED:
+        detail = "";
+        break;
+      case FAILED:
+        int colon = event.detail().indexOf(':');
+        detail = colon < 0 ? event.detail() : event.detail().substring(0, colon);
+        break;
+      default:
+        detail = event.detail();
+    }
+    return event.time() + " " + event.task() + " " + event.kind() + " " + detail;
   }
 
   /** Drops trailing defaults and the task names of default task choices (they add nothing). */

@@ -85,15 +85,25 @@ public final class Runner {
         chooser.divergence());
   }
 
-  private <T> T start(Callable<T> main) {
+  /**
+   * Throws if a Weft run is active on this thread: runs (and explorations) cannot be nested.
+   *
+   * @param operation what the caller tried, for the message: {@code "Weft.run"}
+   */
+  public static void checkNotInRun(String operation) {
     Scheduler outer = Scheduler.activeOrNull();
     if (outer != null) {
       TaskImpl<?> task = outer.currentOrNull();
       throw new IllegalStateException(
-          "Weft.run was called inside a running Weft.run"
+          operation
+              + " was called inside a running Weft.run"
               + (task == null ? "" : " (from " + task.label() + ")")
               + ". Runs cannot be nested: spawn a task with Weft.spawn, or call the code directly.");
     }
+  }
+
+  private <T> T start(Callable<T> main) {
+    checkNotInRun("Weft.run");
     loop.bindThread();
     try {
       return drive(main);
