@@ -37,8 +37,21 @@ public final class Runner {
     StrategyImpl strategy = StrategyImpl.of(options.strategy(), "strategy");
     Chooser chooser =
         strategy == StrategyImpl.fifo() ? null : strategy.search(options.seed()).nextTry(0);
-    return new Runner(new Scheduler(options, Thread.currentThread(), chooser, false, null))
-        .start(main);
+    Runner runner =
+        new Runner(new Scheduler(options, Thread.currentThread(), chooser, false, null));
+    try {
+      return runner.start(main);
+    } catch (RuntimeException | Error failure) {
+      if (chooser != null && chooser.divergence() != null) {
+        failure.addSuppressed(
+            new IllegalStateException(
+                "Note: this run departed from the schedule it replays, "
+                    + chooser.divergence()
+                    + ". The program changed since the schedule was recorded, so this failure may"
+                    + " not be the recorded one."));
+      }
+      throw failure;
+    }
   }
 
   /**
