@@ -16,7 +16,8 @@ public enum Preemption {
    * Also at every Weft operation that does not suspend: a put on a queue with room, a get from a
    * non-empty one, a free lock, {@link Weft#checkpoint()}. The running task may be switched out
    * there, as a thread could be preempted, so races between two operations of one task become
-   * visible. Each such point is one more choice in the schedule.
+   * visible. The switch comes before the operation takes effect, and only when another task is
+   * ready. Each such point is one more choice in the schedule.
    */
   EVERY_OPERATION
 }

@@ -186,7 +186,16 @@ public final class Schedule {
         throw bad(token, index, "a task name of printable ASCII, other characters escaped as %XX");
       }
     }
-    return new String(bytes.toByteArray(), StandardCharsets.UTF_8);
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw bad(token, index, "a task name whose %XX escapes spell UTF-8");
+    }
   }
 
   /**

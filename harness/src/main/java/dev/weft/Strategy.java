@@ -6,7 +6,8 @@ import dev.weft.internal.StrategyImpl;
  * How a run decides its choice points: which ready task runs next when more than one could, whether
  * to switch at an operation ({@link Preemption#EVERY_OPERATION}), and what {@link Weft#choose}
  * returns. A strategy is an immutable value; get one from the factories below and pass it to {@link
- * RunOptions#strategy} or to an {@code Explorer}.
+ * RunOptions#strategy} or to an {@code Explorer}. Weft does not take strategies implemented
+ * elsewhere: the factories are the only source.
  *
  * @since 0.1
  */

@@ -13,7 +13,8 @@ import java.util.List;
  */
 public interface Counterexample {
   /**
-   * Returns the schedule of the failing try, as found.
+   * Returns the schedule of the failing try, as found (without its trailing default choices, which
+   * a replay takes anyway).
    *
    * @return the schedule found
    */

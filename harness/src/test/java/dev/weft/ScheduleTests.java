@@ -1,0 +1,251 @@
+package dev.weft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.weft.explore.Counterexample;
+import dev.weft.explore.Explorer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * DESIGN "Schedule": a plain immutable value with a compact text form; {@code
+ * Schedule.parse(s.toString())} round-trips, and a bad text is rejected with a message that names
+ * the token at fault and what is allowed.
+ */
+class ScheduleTests {
+
+  /** An odd task name: a space, a colon, a percent sign, a star and a non-ASCII letter. */
+  static final String ODD = "w 1:a%b*é";
+
+  /**
+   * {@link #ODD} as the text form writes it: UTF-8 bytes, %XX for everything but printable ASCII.
+   */
+  static final String ODD_ESCAPED = "w%201%3Aa%25b%2A%C3%A9";
+
+  @Nested
+  @DisplayName("DESIGN Schedule: text form")
+  class TextForm {
+
+    @Test
+    @DisplayName("DESIGN Schedule: '0*12' is twelve default task choices and prints back as 0*12")
+    void runLengthReadsAsRepeatedTokens() {
+      Schedule twelve = Schedule.parse("0*12");
+
+      assertThat(twelve.size()).isEqualTo(12);
+      assertThat(twelve).hasToString("0*12");
+      assertThat(twelve).isEqualTo(Schedule.parse("0 0 0 0 0 0 0 0 0 0 0 0"));
+    }
+
+    @Test
+    @DisplayName(
+        "DESIGN Schedule: runs of equal tokens are written once with *N, others one by one")
+    void toStringCompressesRunsOnly() {
+      Schedule schedule = Schedule.parse("0 0 0 1:B 1:B 1 p1 p1 p0 d2 d2 d2 d2 0");
+
+      assertThat(schedule.size()).isEqualTo(14);
+      assertThat(schedule).hasToString("0*3 1:B*2 1 p1*2 p0 d2*4 0");
+    }
+
+    @Test
+    @DisplayName("DESIGN Schedule: parse(toString()) round-trips every kind of token")
+    void roundTripsEveryKind() {
+      for (String text :
+          List.of(
+              "0*3 1:B d2 p1",
+              "p0 p1 p0*5 d0 d7*2 3 2:main 0:Task-1",
+              "12:" + ODD_ESCAPED + " d999999999 0*100")) {
+        Schedule schedule = Schedule.parse(text);
+        assertThat(schedule).hasToString(text);
+        assertThat(Schedule.parse(schedule.toString())).isEqualTo(schedule);
+      }
+    }
+
+    @Test
+    @DisplayName("DESIGN Schedule: any spacing reads; the text form uses single spaces")
+    void whitespaceIsFree() {
+      Schedule schedule = Schedule.parse("  0\t 1:B \n d2   p1 ");
+
+      assertThat(schedule).hasToString("0 1:B d2 p1");
+      assertThat(schedule.size()).isEqualTo(4);
+    }
+
+    @Test
+    @DisplayName("DESIGN Schedule: %XX escapes may be lower case; the text form writes upper case")
+    void escapesAreNormalized() {
+      Schedule lower = Schedule.parse("1:w%201%3aa%25b%2a%c3%a9");
+
+      assertThat(lower).hasToString("1:" + ODD_ESCAPED);
+      assertThat(lower).isEqualTo(Schedule.parse("1:" + ODD_ESCAPED));
+    }
+
+    @Test
+    @DisplayName("DESIGN Schedule: the empty schedule is \"\", and blank text parses to it")
+    void emptySchedule() {
+      assertThat(Schedule.empty()).hasToString("");
+      assertThat(Schedule.empty().size()).isZero();
+      assertThat(Schedule.parse("")).isEqualTo(Schedule.empty());
+      assertThat(Schedule.parse(" \t\n ")).isEqualTo(Schedule.empty());
+      assertThat(Schedule.parse("0")).isNotEqualTo(Schedule.empty());
+    }
+  }
+
+  @Nested
+  @DisplayName("DESIGN Schedule: task names in the text form")
+  class TaskNames {
+
+    @Test
+    @DisplayName(
+        "DESIGN Schedule: a recorded task name with a space, ':', '%', '*' or non-ASCII is"
+            + " escaped as %XX, and the parsed schedule is equal to the recorded one")
+    void recordedOddNamesAreEscapedAndRoundTrip() {
+      Counterexample found =
+          Explorer.explore(
+                  () -> {
+                    List<String> log = new ArrayList<>();
+                    Weft.gather(logsName("plain", log), logsName(ODD, log));
+                    if (log.get(0).equals(ODD)) {
+                      throw new IllegalStateException("the odd task ran first");
+                    }
+                  })
+              .strategy(Strategy.random())
+              .tries(100)
+              .run()
+              .counterexample()
+              .orElseThrow();
+
+      // The first choice (plain, odd ready) departed from the default: it names the odd task.
+      Schedule recorded = found.schedule();
+      assertThat(recorded.toString()).startsWith("1:" + ODD_ESCAPED);
+      assertThat(found.minimal()).hasToString("1:" + ODD_ESCAPED);
+      assertThat(Schedule.parse(recorded.toString())).isEqualTo(recorded);
+      assertThat(Schedule.parse(recorded.toString())).hasToString(recorded.toString());
+    }
+
+    @Test
+    @DisplayName(
+        "DESIGN Schedule: an escaped name is read back byte for byte: replaying 0:<odd name>"
+            + " picks the task of that name, which a default run would not run first")
+    void escapedNameIsTheTaskName() {
+      // Index 0 would be "plain"; the name must win, so it must be decoded exactly.
+      assertThat(firstToRun(Schedule.parse("0:" + ODD_ESCAPED))).isEqualTo(ODD);
+      assertThat(firstToRun(Schedule.empty())).isEqualTo("plain");
+    }
+
+    /** Runs plain and ODD, ready together, under {@code schedule}; returns who ran first. */
+    private String firstToRun(Schedule schedule) {
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          RunOptions.defaults().replay(schedule),
+          () -> Weft.gather(logsName("plain", log), logsName(ODD, log)));
+      return log.get(0);
+    }
+  }
+
+  /** Spawns a task named {@code name} that appends its name to {@code log}. */
+  static Task<Void> logsName(String name, List<String> log) {
+    return Weft.spawn(
+        name,
+        () -> {
+          log.add(name);
+        });
+  }
+
+  @Nested
+  @DisplayName("DESIGN Schedule: a value")
+  class Value {
+
+    @Test
+    @DisplayName("DESIGN Schedule: equal choices make equal schedules with equal hash codes")
+    void equalsAndHashCode() {
+      Schedule a = Schedule.parse("0 0 1:B d2 p1");
+      Schedule b = Schedule.parse("0*2 1:B d2 p1");
+
+      assertThat(a).isEqualTo(b);
+      assertThat(a.hashCode()).isEqualTo(b.hashCode());
+      assertThat(a).isEqualTo(Schedule.parse(a.toString()));
+      assertThat(a).isNotEqualTo(Schedule.parse("0 1:B 0 d2 p1")); // order matters
+      assertThat(a).isNotEqualTo(Schedule.parse("0*3 1:B d2 p1")); // length matters
+      assertThat(a).isNotEqualTo(null);
+      assertThat((Object) a).isNotEqualTo("0*2 1:B d2 p1");
+    }
+
+    @Test
+    @DisplayName("DESIGN Schedule: task index, switch and data value are different choices")
+    void kindsAndNamesDistinguish() {
+      List<Schedule> distinct =
+          List.of(
+              Schedule.parse("1"),
+              Schedule.parse("1:B"),
+              Schedule.parse("1:C"),
+              Schedule.parse("p1"),
+              Schedule.parse("d1"),
+              Schedule.parse("0"),
+              Schedule.parse("p0"),
+              Schedule.parse("d0"));
+      for (int i = 0; i < distinct.size(); i++) {
+        for (int j = 0; j < distinct.size(); j++) {
+          if (i != j) {
+            assertThat(distinct.get(i)).isNotEqualTo(distinct.get(j));
+          }
+        }
+      }
+    }
+  }
+
+  @Nested
+  @DisplayName("DESIGN Schedule: parse rejects what is not a schedule")
+  class Rejects {
+
+    @ParameterizedTest(name = "\"{0}\" -> token {1} ''{2}'' should be {3}")
+    @DisplayName(
+        "DESIGN Schedule + Public API contract (misuse): the message names the token,"
+            + " its position and what is allowed")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "x            | 1 | x      | a task index, 'p0'/'p1' or 'd<number>'",
+          "0 p2         | 2 | p2     | 0 or 1 after 'p'",
+          "p            | 1 | p      | 0 or 1 after 'p'",
+          "0 1 d        | 3 | d      | a number after 'd'",
+          "d-1          | 1 | d-1    | a number after 'd'",
+          "1:           | 1 | 1:     | a task name after ':'",
+          "0*0          | 1 | 0*0    | a repeat count of 1 or more after '*'",
+          "0*           | 1 | 0*     | a repeat count after '*'",
+          "0*x          | 1 | 0*x    | a repeat count after '*'",
+          "*3           | 1 | *3     | a task index, 'p0'/'p1' or 'd<number>'",
+          "-1           | 1 | -1     | a task index, 'p0'/'p1' or 'd<number>'",
+          "1:%G1        | 1 | 1:%G1  | a task name with '%' followed by two hex digits",
+          "0 0 1:a%4    | 3 | 1:a%4  | a task name with '%' followed by two hex digits",
+          "1:a:b        | 1 | 1:a:b  | a task name of printable ASCII, other characters escaped",
+          "1:é          | 1 | 1:é    | a task name of printable ASCII, other characters escaped",
+          "1234567890   | 1 | 1234567890 | a task index, 'p0'/'p1' or 'd<number>'",
+        })
+    void rejectsBadToken(String text, int position, String token, String expected) {
+      Throwable thrown = catchThrowable(() -> Schedule.parse(text));
+
+      assertThat(thrown).isInstanceOf(IllegalArgumentException.class);
+      assertThat(thrown.getMessage())
+          .contains("token " + position + " '" + token + "'")
+          .contains("should be " + expected)
+          // what is allowed, in general
+          .contains("'2:B'", "'p0'/'p1'", "'d3'", "'*N'");
+    }
+
+    @Test
+    @DisplayName(
+        "Public API contract (misuse): parse(null) is an IllegalArgumentException naming text")
+    void rejectsNull() {
+      assertThatThrownBy(() -> Schedule.parse(null))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("text")
+          .hasMessageContaining("null");
+    }
+  }
+}
