@@ -63,16 +63,11 @@ final class Scheduler {
   private final RunListener listener;
   private final long maxSteps;
 
-  /** Who decides at choice points; {@code null} is asyncio's FIFO order, the fast path. */
-  private final Chooser chooser;
-
-  private final boolean everyOperation;
+  /** Who decides where more than one thing could happen next, and what was decided. */
+  private final ChoicePoints choices;
 
   /** Reused carrier threads (an exploration's), or null: one new thread per task. */
   private final CarrierPool pool;
-
-  /** The decisions taken so far, when they are recorded (exploration, replay); else null. */
-  private final List<Decision> decisions;
 
   final Baton baton = new Baton(DRIVER);
   final Thread driverThread;
@@ -112,9 +107,8 @@ final class Scheduler {
     this.listener = options.listener();
     this.maxSteps = options.maxSteps();
     this.driverThread = driverThread;
-    this.chooser = chooser;
-    this.everyOperation = options.preemption() == Preemption.EVERY_OPERATION;
-    this.decisions = record ? new ArrayList<>() : null;
+    this.choices =
+        new ChoicePoints(this, chooser, options.preemption() == Preemption.EVERY_OPERATION, record);
     this.pool = pool;
   }
 
@@ -338,28 +332,10 @@ final class Scheduler {
     }
     STEPS.setOpaque(this, step + 1);
     int candidates = passRemaining--;
-    return ready.removeAt(candidates == 1 || chooser == null ? 0 : pick(candidates));
+    return ready.removeAt(candidates == 1 ? 0 : choices.pick(candidates));
   }
 
-  // ---------------------------------------------------------------- choice points
-
-  /** Asks the chooser which of the pass's {@code candidates} runs next, and records it. */
-  private int pick(int candidates) {
-    int index = chooser.pickTask(this, candidates);
-    if (index < 0 || index >= candidates) {
-      throw new IllegalStateException(
-          "strategy picked " + index + " of " + candidates + " ready callbacks");
-    }
-    String name = nameOf(ready.get(index));
-    record(Decision.Kind.TASK, index, candidates, name);
-    if (listener != null) {
-      event(
-          name != null ? name : "(callback)",
-          RunEvent.Kind.CHOSE,
-          "picked " + (index + 1) + " of " + candidates + " ready");
-    }
-    return index;
-  }
+  // ---------------------------------------------------------------- choice points (ChoicePoints)
 
   /** Returns the name of the task whose step {@code callback} is, or {@code null}. */
   static String nameOf(Runnable callback) {
@@ -376,62 +352,28 @@ final class Scheduler {
     return ready.get(index);
   }
 
-  /**
-   * A possible switch at a Weft operation that does not suspend ({@link
-   * Preemption#EVERY_OPERATION}): the chooser decides whether the running task yields here.
-   */
+  /** A possible switch at a Weft operation; see {@link ChoicePoints#preemptionPoint}. */
   void preemptionPoint() {
-    TaskImpl<?> task = current;
-    if (!everyOperation || chooser == null || task == null || ready.isEmpty()) {
-      return; // cooperative, FIFO, a callback, or nothing else could run now
-    }
-    if (abortReason != null || end != null) {
-      return;
-    }
-    boolean yes = chooser.preempt(this, task);
-    record(Decision.Kind.PREEMPT, yes ? 1 : 0, 2, null);
-    if (yes) {
-      if (listener != null) {
-        event(task.name(), RunEvent.Kind.CHOSE, "switched out at an operation");
-      }
-      task.yieldNow();
-    }
+    choices.preemptionPoint();
   }
 
-  /** {@code Weft.choose(bound)}: a value in {@code [0, bound)} from the chooser, recorded. */
+  /** {@code Weft.choose(bound)}; see {@link ChoicePoints#chooseData}. */
   int chooseData(int bound) {
-    if (bound == 1) {
-      return 0;
-    }
-    int value = chooser == null ? 0 : chooser.data(this, bound);
-    if (value < 0 || value >= bound) {
-      throw new IllegalStateException("strategy chose " + value + " outside [0, " + bound + ")");
-    }
-    record(Decision.Kind.DATA, value, bound, null);
-    if (listener != null) {
-      TaskImpl<?> task = current;
-      event(
-          task == null ? "(callback)" : task.name(),
-          RunEvent.Kind.CHOSE,
-          "choose(" + bound + ") returned " + value);
-    }
-    return value;
-  }
-
-  private void record(Decision.Kind kind, int value, int options, String task) {
-    if (decisions != null) {
-      decisions.add(new Decision(kind, value, options, task));
-    }
+    return choices.chooseData(bound);
   }
 
   /** Returns the decisions recorded so far, or an empty list when not recording. */
   List<Decision> decisions() {
-    return decisions == null ? List.of() : decisions;
+    return choices.decisions();
   }
 
-  /** Returns whether the run makes a choice point at every Weft operation. */
-  boolean everyOperation() {
-    return everyOperation;
+  /** Returns whether the run has ended or is being torn down: no more choices then. */
+  boolean over() {
+    return abortReason != null || end != null;
+  }
+
+  boolean hasListener() {
+    return listener != null;
   }
 
   private boolean beginPass() {
@@ -652,7 +594,7 @@ final class Scheduler {
   }
 
   /** Tells the listener; a listener that throws ends the run, since its trace is now incomplete. */
-  private void event(String task, RunEvent.Kind kind, String detail) {
+  void event(String task, RunEvent.Kind kind, String detail) {
     if (listener == null || end == End.LISTENER_FAILED) {
       return;
     }
