@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
  * task with the highest priority, and at {@code depth - 1} randomly placed change points drops the
  * priority of the task just chosen below every other. For a program with {@code n} tasks and {@code
  * k} choice points, a bug of depth {@code d} is found with probability at least {@code 1 / (n *
- * k^(d-1))} per try. {@code k} is learned from the tries so far (the longest run seen). Plain
+ * k^(d-1))} per try. {@code k} is learned from the tries so far (the most choice points any try
+ * had); the first try, and a single {@code Weft.run} with this strategy, guess {@value
+ * #FIRST_GUESS_OF_STEPS}, so the bound holds from the second try of an exploration on. Plain
  * callbacks (timers, done callbacks) carry no priority and run first, as soon as they are ready;
  * {@code choose} values are uniform.
  */
@@ -28,11 +30,13 @@ final class PctStrategy extends StrategyImpl {
   @Override
   public Search search(long seed) {
     return new Search() {
-      private int longestRun = FIRST_GUESS_OF_STEPS;
+      /** The most choice points any try so far had; 0 before the first try ends. */
+      private int longestRun;
 
       @Override
       Chooser nextTry(int tryIndex) {
-        return new PctChooser(new SplittableRandom(trySeed(seed, tryIndex)), longestRun);
+        int steps = longestRun > 0 ? longestRun : FIRST_GUESS_OF_STEPS;
+        return new PctChooser(new SplittableRandom(trySeed(seed, tryIndex)), steps);
       }
 
       @Override
