@@ -76,6 +76,7 @@ public final class Event {
   void setNow() {
     if (!value) {
       value = true;
+      binding.trace("set", null);
       for (Waiter waiter : waiters) {
         waiter.wake();
       }

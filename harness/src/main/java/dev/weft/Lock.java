@@ -106,6 +106,7 @@ public final class Lock {
   private void take(Task<?> task) {
     locked = true;
     holder = task;
+    binding.trace("acquired", null);
   }
 
   /**
@@ -130,6 +131,7 @@ public final class Lock {
     }
     locked = false;
     holder = null;
+    binding.trace("released", null);
     wakeUpFirst();
   }
 

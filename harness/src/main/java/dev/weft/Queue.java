@@ -257,6 +257,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
               + "). Use put() to wait for room.");
     }
     store(item);
+    binding.trace("put on", item);
     unfinished++;
     finished.clearNow();
     wakeUpNext(getters);
@@ -318,6 +319,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
               + ": the queue is empty. Use get() to wait for an item.");
     }
     T item = take();
+    binding.trace("got from", item);
     wakeUpNext(putters);
     return item;
   }

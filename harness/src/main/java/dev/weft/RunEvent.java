@@ -44,7 +44,13 @@ public record RunEvent(Duration time, String task, Kind kind, String detail) {
      * The strategy made a choice (only when the run is explored or replayed): which ready task ran
      * next, a switch at an operation, or a value of {@link Weft#choose}; the detail says which.
      */
-    CHOSE
+    CHOSE,
+    /**
+     * A task or callback used a primitive without suspending: put an item on a queue or got one,
+     * acquired or released a lock, set an event. The detail says which, as {@code "put on queue
+     * 'items': A0"}; the item is its {@code toString}, cut to 40 characters.
+     */
+    OPERATION
   }
 
   /**

@@ -189,14 +189,17 @@ public final class Explorer {
   /**
    * Runs only this shard's part of the tries, so that {@code count} CI jobs split them without
    * overlap: shard {@code index} runs tries {@code index, index + count, index + 2 * count, ...}.
-   * Each try's choices depend only on the seed and the try's number, so the shards together run
-   * exactly the tries one job would. An exhaustive search cannot be split this way.
+   * For {@link Strategy#random()} each try's choices depend only on the seed and the try's number,
+   * so the shards together run exactly the tries one job would. {@link Strategy#pct(int)} learns
+   * how long a run is from the tries it has run, so a shard's tries differ from one job's, though
+   * never from another shard's. An exhaustive search cannot be split this way: {@link #run()}
+   * refuses it.
    *
    * @param index this shard, from 0
    * @param count how many shards, 1 or more
    * @return a new explorer
    * @throws IllegalArgumentException if {@code count < 1}, {@code index} is outside {@code [0,
-   *     count)}, or the strategy is exhaustive
+   *     count)}
    */
   public Explorer shard(int index, int count) {
     if (count < 1 || index < 0 || index >= count) {
@@ -205,11 +208,6 @@ public final class Explorer {
               + index
               + " and count "
               + count);
-    }
-    if (count > 1 && strategy.toString().startsWith("Strategy.exhaustive")) {
-      throw new IllegalArgumentException(
-          "an exhaustive search explores one tree depth first and cannot be split into shards: run"
-              + " it in one job, or shard a random or pct exploration instead");
     }
     return new Explorer(
         scenario, strategy, tries, seed, maxSteps, preemption, index, count, checkDeterminism);
@@ -234,9 +232,20 @@ public final class Explorer {
    *
    * @return what the exploration found
    * @throws IllegalStateException if called inside a Weft run
+   * @throws IllegalArgumentException if the explorer is sharded and its strategy is exhaustive
    */
   public ExplorationResult run() {
     Runner.checkNotInRun("Explorer.run");
+    if (shardCount > 1 && !StrategyImpl.of(strategy, "strategy").shardable()) {
+      throw new IllegalArgumentException(
+          strategy
+              + " explores one tree depth first and cannot be split into shards (this explorer is"
+              + " shard "
+              + shardIndex
+              + " of "
+              + shardCount
+              + "): run it in one job, or shard a random or pct exploration instead");
+    }
     return CarrierPool.onCarrier(this::explore);
   }
 

@@ -2,12 +2,17 @@ package dev.weft.explore;
 
 import dev.weft.Preemption;
 import dev.weft.RunEvent;
+import dev.weft.RunOptions;
 import dev.weft.Schedule;
 import dev.weft.internal.TryRecord;
 import java.util.List;
 
 /** A counterexample and its report. */
 final class FoundCounterexample implements Counterexample {
+  /** The last sentence of a deadlock report, which the replay line replaces in this report. */
+  private static final String RUN_AGAIN =
+      "The run is deterministic: running it again with the same options reproduces it exactly.";
+
   private final Explorer explorer;
   private final int tryIndex;
   private final Schedule found;
@@ -89,7 +94,7 @@ final class FoundCounterexample implements Counterexample {
                   ? ""
                   : " (from task " + minimalRun.failingTask + ")")
           .append(":\n")
-          .append(indent(failure.toString()))
+          .append(indent(failure.toString().replace("\n" + RUN_AGAIN, "")))
           .append('\n');
     }
     out.append("\nMinimal schedule (")
@@ -99,12 +104,14 @@ final class FoundCounterexample implements Counterexample {
         .append(foundChoices)
         .append(" in ")
         .append(replays)
-        .append(" replays):\n  \"")
+        .append(replays == 1 ? " replay" : " replays")
+        .append("):\n  \"")
         .append(minimal)
         .append(
             minimal.size() == 0
                 ? "\"  (empty: asyncio's own order, and 0 from every Weft.choose)"
-                : "\"")
+                : "\"\n  (n or n:Task: run the n-th ready task, 0 being asyncio's order; pN: switch"
+                    + " out at an operation or not; dN: a Weft.choose value; *N: repeated N times)")
         .append("\n\nReplay it:\n  Weft.run(RunOptions.defaults().replay(Schedule.parse(\"")
         .append(minimal)
         .append("\"))")
@@ -112,10 +119,13 @@ final class FoundCounterexample implements Counterexample {
             explorer.preemption() == Preemption.EVERY_OPERATION
                 ? ".preemption(Preemption.EVERY_OPERATION)"
                 : "")
-        .append(explorer.maxSteps() == 100_000 ? "" : ".maxSteps(" + explorer.maxSteps() + ")")
         .append(
-            ", scenario);\n\nTimeline of the minimal run (one row per task; #n is the run's n-th")
-        .append(" step, * a step picked out of asyncio's order):\n")
+            explorer.maxSteps() == RunOptions.defaults().maxSteps()
+                ? ""
+                : ".maxSteps(" + explorer.maxSteps() + ")")
+        .append(", scenario);\n  where scenario is the code given to Explorer.explore.\n\n")
+        .append("Timeline of the minimal run (one row per task; #n is the run's n-th step,\n")
+        .append("* a step picked out of asyncio's order):\n")
         .append(timeline());
     if (minimalRun.divergence != null) {
       out.append("\nNote: the replay departed from its schedule ")

@@ -77,6 +77,7 @@ final class Shrinker {
         }
       }
     }
+    int shrinkReplays = replays;
     TryRecord minimalRun = replay(minimal, true);
     String nondeterminism = null;
     if (explorer.checksDeterminism()) {
@@ -88,7 +89,7 @@ final class Shrinker {
         schedule(normalize(found.decisions)),
         schedule(minimal),
         found.decisions.size(),
-        replays,
+        shrinkReplays,
         minimalRun,
         nondeterminism);
   }
@@ -126,9 +127,9 @@ final class Shrinker {
   }
 
   /**
-   * What must be equal in two runs of one schedule: everything Weft decides. A task's result and a
-   * failure's message come from user {@code toString}s, which may print identity hashes, so only
-   * the failure's type is compared.
+   * What must be equal in two runs of one schedule: everything Weft decides. A task's result, a
+   * failure's message and a queue's item come from user {@code toString}s, which may print identity
+   * hashes, so they are left out (only the failure's type is compared).
    */
   private static String key(RunEvent event) {
     String detail;
@@ -139,6 +140,10 @@ final class Shrinker {
       case FAILED:
         int colon = event.detail().indexOf(':');
         detail = colon < 0 ? event.detail() : event.detail().substring(0, colon);
+        break;
+      case OPERATION:
+        int item = event.detail().indexOf(": ");
+        detail = item < 0 ? event.detail() : event.detail().substring(0, item);
         break;
       default:
         detail = event.detail();

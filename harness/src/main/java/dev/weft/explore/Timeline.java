@@ -11,10 +11,13 @@ import java.util.Map;
  * run's order ({@code #7}), with the virtual time when it changed, and how the step ended ("waits
  * in put on queue 'items' (full, 2/2)", "returned", "failed with ..."). A step that a strategy
  * picked out of asyncio's order is marked {@code *}; a switch at an operation reads "switched out";
- * {@code choose} values are shown where they were drawn. Rows wrap at 110 columns.
+ * {@code choose} values are shown where they were drawn, and so are items put and got ({@code put
+ * A0; got B1}) and lock and event operations. Rows wrap at 110 columns; a row of more than 17 steps
+ * shows its first and last 8.
  */
 final class Timeline {
   private static final int WIDTH = 110;
+  private static final int KEEP = 8;
 
   private Timeline() {}
 
@@ -39,6 +42,11 @@ final class Timeline {
             entry.append(' ').append(event.detail()).append(';');
           } else if (event.detail().startsWith("switched out")) {
             switchedOut = true;
+          }
+          break;
+        case OPERATION:
+          if (entry != null && task.equals(running)) {
+            entry.append(' ').append(operation(event.detail())).append(';');
           }
           break;
         case RAN:
@@ -84,7 +92,7 @@ final class Timeline {
       int indent = line.length();
       int column = indent;
       boolean first = true;
-      for (String item : row.getValue()) {
+      for (String item : capped(row.getValue())) {
         String piece = (first ? "" : " | ") + item;
         if (!first && column + piece.length() > WIDTH) {
           line.append('\n').append(" ".repeat(indent));
@@ -98,6 +106,29 @@ final class Timeline {
       out.append(line).append('\n');
     }
     return out.toString();
+  }
+
+  /** Keeps the first and last {@value #KEEP} steps of a long row (a livelock's, say). */
+  private static List<String> capped(List<String> steps) {
+    if (steps.size() <= 2 * KEEP + 1) {
+      return steps;
+    }
+    List<String> out = new ArrayList<>(steps.subList(0, KEEP));
+    out.add("... " + (steps.size() - 2 * KEEP) + " more steps ...");
+    out.addAll(steps.subList(steps.size() - KEEP, steps.size()));
+    return out;
+  }
+
+  /** "put on queue 'items': A0" reads "put A0"; "got from ..." reads "got A0"; others stay. */
+  private static String operation(String detail) {
+    int colon = detail.indexOf(": ");
+    if (detail.startsWith("put on ") && colon > 0) {
+      return "put " + detail.substring(colon + 2);
+    }
+    if (detail.startsWith("got from ") && colon > 0) {
+      return "got " + detail.substring(colon + 2);
+    }
+    return detail;
   }
 
   private static String ending(RunEvent event) {

@@ -98,6 +98,11 @@ final class ExhaustiveStrategy extends StrategyImpl {
   }
 
   @Override
+  public boolean shardable() {
+    return false;
+  }
+
+  @Override
   public String toString() {
     return "Strategy.exhaustive(" + maxPreemptions + ")";
   }

@@ -85,6 +85,37 @@ public final class LoopBinding {
   }
 
   /**
+   * Tells the run's listener, if any, that the running task (or callback) did {@code what} to this
+   * primitive, with {@code item} if there is one: an {@code OPERATION} event. Costs nothing without
+   * a listener.
+   *
+   * @param what the verb and preposition: {@code "put on"}, {@code "acquired"}
+   * @param item the item, or {@code null}
+   */
+  public void trace(String what, Object item) {
+    Scheduler active = loop;
+    if (active == null || !active.hasListener()) {
+      return;
+    }
+    TaskImpl<?> task = active.currentOrNull();
+    active.event(
+        task == null ? "(callback)" : task.name(),
+        dev.weft.RunEvent.Kind.OPERATION,
+        what + " " + label + (item == null ? "" : ": " + brief(item)));
+  }
+
+  /** Returns {@code String.valueOf(item)} cut to 40 characters, guarding a failing toString. */
+  private static String brief(Object item) {
+    String text;
+    try {
+      text = String.valueOf(item);
+    } catch (RuntimeException e) {
+      text = item.getClass().getSimpleName() + " (toString failed)";
+    }
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+  }
+
+  /**
    * Creates the future one waiting task will block on: asyncio's {@code loop.create_future()} in a
    * primitive. Call {@link #enterTask} first.
    *

@@ -18,6 +18,15 @@ public abstract class StrategyImpl implements Strategy {
   public abstract Search search(long seed);
 
   /**
+   * Returns whether an exploration with this strategy can be split into shards by try number.
+   *
+   * @return true unless the search needs every try's outcome to choose the next one
+   */
+  public boolean shardable() {
+    return true;
+  }
+
+  /**
    * Returns the strategy as code: {@code Strategy.pct(2)}.
    *
    * @return how to write this strategy
