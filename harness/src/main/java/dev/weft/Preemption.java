@@ -17,7 +17,9 @@ public enum Preemption {
    * non-empty one, a free lock, {@link Weft#checkpoint()}. The running task may be switched out
    * there, as a thread could be preempted, so races between two operations of one task become
    * visible. The switch comes before the operation takes effect, and only when another task is
-   * ready. Each such point is one more choice in the schedule.
+   * ready. Each such point is one more choice in the schedule, and, like any switch, a point where
+   * a pending cancellation is delivered: even {@code putNowait} may then throw {@link
+   * CancelledException}.
    */
   EVERY_OPERATION
 }

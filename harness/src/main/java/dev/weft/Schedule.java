@@ -35,6 +35,9 @@ import java.util.List;
 public final class Schedule {
   private static final Schedule EMPTY = new Schedule(List.of());
 
+  /** The longest schedule {@link #parse} accepts: far more choices than a run's step limit. */
+  private static final int MAX_CHOICES = 2_000_000;
+
   static {
     ScheduleAccess.register(
         new ScheduleAccess.Bridge() {
@@ -105,6 +108,16 @@ public final class Schedule {
         }
       }
       Decision choice = choice(body, token, i);
+      if ((long) choices.size() + repeat > MAX_CHOICES) {
+        throw new IllegalArgumentException(
+            "not a schedule: token "
+                + (i + 1)
+                + " '"
+                + token
+                + "' makes it longer than "
+                + MAX_CHOICES
+                + " choices, more than any run could take");
+      }
       choices.addAll(Collections.nCopies(repeat, choice));
     }
     return of(choices);
@@ -133,7 +146,9 @@ public final class Schedule {
   }
 
   private static int number(String digits, String token, int index, String expected) {
-    if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.isEmpty()
+        || digits.length() > 9
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw bad(token, index, expected);
     }
     return Integer.parseInt(digits);

@@ -20,6 +20,7 @@ final class FoundCounterexample implements Counterexample {
   private final int foundChoices;
   private final int replays;
   private final TryRecord minimalRun;
+  private final Throwable foundFailure;
   private final String nondeterminism;
 
   FoundCounterexample(
@@ -30,6 +31,7 @@ final class FoundCounterexample implements Counterexample {
       int foundChoices,
       int replays,
       TryRecord minimalRun,
+      Throwable foundFailure,
       String nondeterminism) {
     this.explorer = explorer;
     this.tryIndex = tryIndex;
@@ -38,6 +40,7 @@ final class FoundCounterexample implements Counterexample {
     this.foundChoices = foundChoices;
     this.replays = replays;
     this.minimalRun = minimalRun;
+    this.foundFailure = foundFailure;
     this.nondeterminism = nondeterminism;
   }
 
@@ -51,9 +54,10 @@ final class FoundCounterexample implements Counterexample {
     return minimal;
   }
 
+  /** What the minimal run threw, or, if it no longer failed, what the try as found threw. */
   @Override
   public Throwable failure() {
-    return minimalRun.failure;
+    return minimalRun.failure != null ? minimalRun.failure : foundFailure;
   }
 
   @Override
@@ -63,12 +67,14 @@ final class FoundCounterexample implements Counterexample {
 
   @Override
   public List<RunEvent> trace() {
-    return minimalRun.events;
+    return minimalRun.events == null ? List.of() : minimalRun.events;
   }
 
   @Override
   public String timeline() {
-    return Timeline.of(minimalRun.events);
+    return minimalRun.events == null
+        ? "  (not traced: the run blocked outside Weft, and a traced replay would block again)\n"
+        : Timeline.of(minimalRun.events);
   }
 
   @Override
@@ -85,8 +91,11 @@ final class FoundCounterexample implements Counterexample {
         .append(explorer.preemption() == Preemption.EVERY_OPERATION ? ", every operation" : "")
         .append(").\n\n");
     Throwable failure = failure();
-    if (failure == null) {
-      out.append("The minimal schedule no longer fails when replayed: see the note at the end.\n");
+    if (minimalRun.failure == null) {
+      out.append("The minimal schedule did NOT fail when replayed with a trace, so something")
+          .append(" outside Weft changes the runs. The try as found failed with:\n")
+          .append(indent(String.valueOf(foundFailure)))
+          .append('\n');
     } else {
       out.append("Failure")
           .append(
@@ -144,7 +153,7 @@ final class FoundCounterexample implements Counterexample {
           .append(
               " randomness, iteration over a HashMap or HashSet, threads Weft does not run), so")
           .append(" this counterexample may not replay. Make that input deterministic.\n");
-    } else if (explorer.checksDeterminism()) {
+    } else if (explorer.checksDeterminism() && minimalRun.failure != null) {
       out.append(
           "\nReplayed twice more with identical traces: the counterexample is deterministic.\n");
     }

@@ -57,6 +57,7 @@ final class Shrinker {
           found.decisions.size(),
           0,
           found,
+          found.failure,
           null);
     }
     boolean improved = true;
@@ -91,6 +92,7 @@ final class Shrinker {
         found.decisions.size(),
         shrinkReplays,
         minimalRun,
+        found.failure,
         nondeterminism);
   }
 

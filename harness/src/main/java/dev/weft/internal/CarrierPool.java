@@ -114,11 +114,7 @@ public final class CarrierPool implements AutoCloseable {
     /** Gives the worker its next body; the caller has already passed it the baton. */
     void start(Runnable body) {
       job = body;
-      if (thread.getState() == Thread.State.NEW) {
-        thread.start();
-      } else {
-        LockSupport.unpark(thread);
-      }
+      LockSupport.unpark(thread);
     }
 
     /** Waits until the worker has finished its body, up to {@code nanos}; true if it did. */
@@ -143,6 +139,7 @@ public final class CarrierPool implements AutoCloseable {
     Worker worker = idle.poll();
     if (worker == null) {
       worker = new Worker("weft-" + taskName);
+      worker.thread.start(); // may fail: before the baton moves, so the run can end cleanly
       all.add(worker);
     } else {
       worker.thread.setName("weft-" + taskName);
@@ -151,10 +148,12 @@ public final class CarrierPool implements AutoCloseable {
     return worker;
   }
 
-  /** Puts back a worker that was taken but never started a body (its thread could not start). */
+  /** Puts back a worker that was taken but got no body (the baton could not be passed to it). */
   synchronized void giveBack(Worker worker) {
     worker.busy = false;
-    all.remove(worker);
+    if (!closed) {
+      idle.push(worker);
+    }
   }
 
   /**
@@ -174,7 +173,7 @@ public final class CarrierPool implements AutoCloseable {
       LockSupport.unpark(worker.thread);
     }
     for (Worker worker : workers) {
-      if (worker.busy || worker.thread.getState() == Thread.State.NEW) {
+      if (worker.busy) {
         continue;
       }
       long left = deadline - System.nanoTime();

@@ -36,7 +36,11 @@ final class ChoicePoints {
     int index = chooser.pickTask(loop, candidates);
     if (index < 0 || index >= candidates) {
       throw new IllegalStateException(
-          "strategy picked " + index + " of " + candidates + " ready callbacks");
+          "Weft internal error: the strategy picked "
+              + index
+              + " of "
+              + candidates
+              + " ready callbacks. This is a bug in Weft; please report it.");
     }
     String name = Scheduler.nameOf(loop.candidate(index));
     record(Decision.Kind.TASK, index, candidates, name);
@@ -79,7 +83,12 @@ final class ChoicePoints {
     }
     int value = chooser == null ? 0 : chooser.data(loop, bound);
     if (value < 0 || value >= bound) {
-      throw new IllegalStateException("strategy chose " + value + " outside [0, " + bound + ")");
+      throw new IllegalStateException(
+          "Weft internal error: the strategy chose "
+              + value
+              + " outside [0, "
+              + bound
+              + "). This is a bug in Weft; please report it.");
     }
     record(Decision.Kind.DATA, value, bound, null);
     if (loop.hasListener()) {

@@ -75,13 +75,12 @@ final class PctStrategy extends StrategyImpl {
 
     @Override
     int pickTask(Scheduler loop, int candidates) {
-      picks++;
       int best = -1;
       long bestPriority = Long.MIN_VALUE;
       for (int i = 0; i < candidates; i++) {
         Runnable candidate = loop.candidate(i);
         if (!(candidate instanceof TaskImpl)) {
-          return i; // callbacks carry no priority: they run as soon as they are ready
+          return i; // callbacks carry no priority and are no step: they run as soon as ready
         }
         long priority = priority((TaskImpl<?>) candidate);
         if (priority > bestPriority) {
@@ -89,6 +88,7 @@ final class PctStrategy extends StrategyImpl {
           bestPriority = priority;
         }
       }
+      picks++;
       for (int j = 0; j < changePoints.length; j++) {
         if (changePoints[j] == picks) {
           priorities.put((TaskImpl<?>) loop.candidate(best), (long) (j + 1));

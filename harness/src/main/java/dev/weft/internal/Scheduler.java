@@ -406,7 +406,7 @@ final class Scheduler {
     if (task.carrier == null && pool != null) {
       CarrierPool.Worker worker;
       try {
-        worker = pool.take(task.name());
+        worker = pool.take(task.name()); // a new worker's thread is started (and parked) here
       } catch (Throwable startFailed) {
         endBy(End.THREAD_START_FAILED, startFailed, task.label());
         stop(self);
