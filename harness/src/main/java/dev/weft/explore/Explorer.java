@@ -9,6 +9,7 @@ import dev.weft.internal.Runner;
 import dev.weft.internal.Search;
 import dev.weft.internal.StrategyImpl;
 import dev.weft.internal.TryRecord;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -45,6 +46,7 @@ public final class Explorer {
   private final int shardIndex;
   private final int shardCount;
   private final boolean checkDeterminism;
+  private final Duration watchdog;
 
   private Explorer(
       ThrowingRunnable scenario,
@@ -55,7 +57,8 @@ public final class Explorer {
       Preemption preemption,
       int shardIndex,
       int shardCount,
-      boolean checkDeterminism) {
+      boolean checkDeterminism,
+      Duration watchdog) {
     this.scenario = scenario;
     this.strategy = strategy;
     this.tries = tries;
@@ -65,6 +68,7 @@ public final class Explorer {
     this.shardIndex = shardIndex;
     this.shardCount = shardCount;
     this.checkDeterminism = checkDeterminism;
+    this.watchdog = watchdog;
   }
 
   /**
@@ -80,7 +84,16 @@ public final class Explorer {
       throw new IllegalArgumentException("scenario must not be null");
     }
     return new Explorer(
-        scenario, Strategy.random(), 1_000, 0, 100_000, Preemption.COOPERATIVE, 0, 1, true);
+        scenario,
+        Strategy.random(),
+        1_000,
+        0,
+        100_000,
+        Preemption.COOPERATIVE,
+        0,
+        1,
+        true,
+        RunOptions.defaults().watchdog());
   }
 
   /**
@@ -101,7 +114,8 @@ public final class Explorer {
         preemption,
         shardIndex,
         shardCount,
-        checkDeterminism);
+        checkDeterminism,
+        watchdog);
   }
 
   /**
@@ -124,7 +138,8 @@ public final class Explorer {
         preemption,
         shardIndex,
         shardCount,
-        checkDeterminism);
+        checkDeterminism,
+        watchdog);
   }
 
   /**
@@ -143,7 +158,8 @@ public final class Explorer {
         preemption,
         shardIndex,
         shardCount,
-        checkDeterminism);
+        checkDeterminism,
+        watchdog);
   }
 
   /**
@@ -159,7 +175,16 @@ public final class Explorer {
       throw new IllegalArgumentException("maxSteps must be 1 or more, but was " + n);
     }
     return new Explorer(
-        scenario, strategy, tries, seed, n, preemption, shardIndex, shardCount, checkDeterminism);
+        scenario,
+        strategy,
+        tries,
+        seed,
+        n,
+        preemption,
+        shardIndex,
+        shardCount,
+        checkDeterminism,
+        watchdog);
   }
 
   /**
@@ -183,7 +208,8 @@ public final class Explorer {
         preemption,
         shardIndex,
         shardCount,
-        checkDeterminism);
+        checkDeterminism,
+        watchdog);
   }
 
   /**
@@ -210,7 +236,16 @@ public final class Explorer {
               + count);
     }
     return new Explorer(
-        scenario, strategy, tries, seed, maxSteps, preemption, index, count, checkDeterminism);
+        scenario,
+        strategy,
+        tries,
+        seed,
+        maxSteps,
+        preemption,
+        index,
+        count,
+        checkDeterminism,
+        watchdog);
   }
 
   /**
@@ -223,7 +258,40 @@ public final class Explorer {
    */
   public Explorer checkDeterminism(boolean check) {
     return new Explorer(
-        scenario, strategy, tries, seed, maxSteps, preemption, shardIndex, shardCount, check);
+        scenario,
+        strategy,
+        tries,
+        seed,
+        maxSteps,
+        preemption,
+        shardIndex,
+        shardCount,
+        check,
+        watchdog);
+  }
+
+  /**
+   * Sets how long, in real time, a task may run without calling into Weft before its try fails with
+   * {@link dev.weft.BlockedOutsideWeftException}; the default is {@link RunOptions}'s, 30 s. Such a
+   * try is reported as found, not shrunk: every replay would wait this long again.
+   *
+   * @param limit a positive duration
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code limit} is null, zero or negative
+   */
+  public Explorer watchdog(Duration limit) {
+    RunOptions.defaults().watchdog(limit); // checks the argument
+    return new Explorer(
+        scenario,
+        strategy,
+        tries,
+        seed,
+        maxSteps,
+        preemption,
+        shardIndex,
+        shardCount,
+        checkDeterminism,
+        limit);
   }
 
   /**
@@ -290,7 +358,7 @@ public final class Explorer {
   }
 
   RunOptions options() {
-    return RunOptions.defaults().maxSteps(maxSteps).preemption(preemption);
+    return RunOptions.defaults().maxSteps(maxSteps).preemption(preemption).watchdog(watchdog);
   }
 
   private Callable<Void> main() {
