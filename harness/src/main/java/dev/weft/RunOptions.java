@@ -2,6 +2,7 @@ package dev.weft;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link Weft#run(RunOptions, java.util.concurrent.Callable)} runs a program: limits, failure
@@ -19,60 +20,45 @@ import java.util.Objects;
  * @since 0.1
  */
 public final class RunOptions {
-  private static final RunOptions DEFAULTS =
-      new RunOptions(
-          Duration.ofSeconds(30),
-          1_000_000,
-          true,
-          false,
-          null,
-          Strategy.fifo(),
-          Preemption.COOPERATIVE,
-          0);
+  private static final RunOptions DEFAULTS = new RunOptions(new Values());
 
-  private final Duration watchdog;
-  private final long maxSteps;
-  private final boolean failOnUnobservedFailures;
-  private final boolean failOnLeftoverTasks;
-  private final RunListener listener;
-  private final Strategy strategy;
-  private final Preemption preemption;
-  private final long seed;
+  /** The settings; filled before the constructor ends and never changed after. */
+  private final Values values;
 
-  private RunOptions(
-      Duration watchdog,
-      long maxSteps,
-      boolean failOnUnobservedFailures,
-      boolean failOnLeftoverTasks,
-      RunListener listener,
-      Strategy strategy,
-      Preemption preemption,
-      long seed) {
-    this.watchdog = watchdog;
-    this.maxSteps = maxSteps;
-    this.failOnUnobservedFailures = failOnUnobservedFailures;
-    this.failOnLeftoverTasks = failOnLeftoverTasks;
-    this.listener = listener;
-    this.strategy = strategy;
-    this.preemption = preemption;
-    this.seed = seed;
+  /** The settings as a mutable record, so that each option is copied in one place. */
+  private static final class Values {
+    Duration watchdog = Duration.ofSeconds(30);
+    long maxSteps = 1_000_000;
+    boolean failOnUnobservedFailures = true;
+    boolean failOnLeftoverTasks;
+    RunListener listener;
+    Strategy strategy = Strategy.fifo();
+    Preemption preemption = Preemption.COOPERATIVE;
+    long seed;
+
+    Values copy() {
+      Values copy = new Values();
+      copy.watchdog = watchdog;
+      copy.maxSteps = maxSteps;
+      copy.failOnUnobservedFailures = failOnUnobservedFailures;
+      copy.failOnLeftoverTasks = failOnLeftoverTasks;
+      copy.listener = listener;
+      copy.strategy = strategy;
+      copy.preemption = preemption;
+      copy.seed = seed;
+      return copy;
+    }
   }
 
-  private RunOptions with(
-      Duration watchdog,
-      long maxSteps,
-      boolean failOnUnobservedFailures,
-      boolean failOnLeftoverTasks,
-      RunListener listener) {
-    return new RunOptions(
-        watchdog,
-        maxSteps,
-        failOnUnobservedFailures,
-        failOnLeftoverTasks,
-        listener,
-        strategy,
-        preemption,
-        seed);
+  private RunOptions(Values values) {
+    this.values = values;
+  }
+
+  /** Returns new options: these with {@code change} applied to a copy of their values. */
+  private RunOptions with(Consumer<Values> change) {
+    Values next = values.copy();
+    change.accept(next);
+    return new RunOptions(next);
   }
 
   /**
@@ -86,15 +72,7 @@ public final class RunOptions {
    */
   public RunOptions strategy(Strategy strategy) {
     dev.weft.internal.StrategyImpl.of(strategy, "strategy");
-    return new RunOptions(
-        watchdog,
-        maxSteps,
-        failOnUnobservedFailures,
-        failOnLeftoverTasks,
-        listener,
-        strategy,
-        preemption,
-        seed);
+    return with(next -> next.strategy = strategy);
   }
 
   /**
@@ -119,15 +97,7 @@ public final class RunOptions {
     if (preemption == null) {
       throw new IllegalArgumentException("preemption must not be null");
     }
-    return new RunOptions(
-        watchdog,
-        maxSteps,
-        failOnUnobservedFailures,
-        failOnLeftoverTasks,
-        listener,
-        strategy,
-        preemption,
-        seed);
+    return with(next -> next.preemption = preemption);
   }
 
   /**
@@ -138,15 +108,7 @@ public final class RunOptions {
    * @return new options
    */
   public RunOptions seed(long seed) {
-    return new RunOptions(
-        watchdog,
-        maxSteps,
-        failOnUnobservedFailures,
-        failOnLeftoverTasks,
-        listener,
-        strategy,
-        preemption,
-        seed);
+    return with(next -> next.seed = seed);
   }
 
   /**
@@ -155,7 +117,7 @@ public final class RunOptions {
    * @return the strategy
    */
   public Strategy strategy() {
-    return strategy;
+    return values.strategy;
   }
 
   /**
@@ -164,7 +126,7 @@ public final class RunOptions {
    * @return the preemption mode
    */
   public Preemption preemption() {
-    return preemption;
+    return values.preemption;
   }
 
   /**
@@ -173,7 +135,7 @@ public final class RunOptions {
    * @return the seed
    */
   public long seed() {
-    return seed;
+    return values.seed;
   }
 
   /**
@@ -200,7 +162,7 @@ public final class RunOptions {
       throw new IllegalArgumentException(
           "watchdog limit must be a positive duration, but was " + limit);
     }
-    return with(limit, maxSteps, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+    return with(next -> next.watchdog = limit);
   }
 
   /**
@@ -215,7 +177,7 @@ public final class RunOptions {
     if (limit < 1) {
       throw new IllegalArgumentException("maxSteps must be at least 1, but was " + limit);
     }
-    return with(watchdog, limit, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+    return with(next -> next.maxSteps = limit);
   }
 
   /**
@@ -232,7 +194,7 @@ public final class RunOptions {
    * @return new options
    */
   public RunOptions failOnUnobservedFailures(boolean fail) {
-    return with(watchdog, maxSteps, fail, failOnLeftoverTasks, listener);
+    return with(next -> next.failOnUnobservedFailures = fail);
   }
 
   /**
@@ -246,7 +208,7 @@ public final class RunOptions {
    * @return new options
    */
   public RunOptions failOnLeftoverTasks(boolean fail) {
-    return with(watchdog, maxSteps, failOnUnobservedFailures, fail, listener);
+    return with(next -> next.failOnLeftoverTasks = fail);
   }
 
   /**
@@ -256,7 +218,7 @@ public final class RunOptions {
    * @return new options
    */
   public RunOptions listener(RunListener listener) {
-    return with(watchdog, maxSteps, failOnUnobservedFailures, failOnLeftoverTasks, listener);
+    return with(next -> next.listener = listener);
   }
 
   /**
@@ -265,7 +227,7 @@ public final class RunOptions {
    * @return the real-time limit for a task that does not call into Weft
    */
   public Duration watchdog() {
-    return watchdog;
+    return values.watchdog;
   }
 
   /**
@@ -274,7 +236,7 @@ public final class RunOptions {
    * @return the maximum number of scheduler steps
    */
   public long maxSteps() {
-    return maxSteps;
+    return values.maxSteps;
   }
 
   /**
@@ -283,7 +245,7 @@ public final class RunOptions {
    * @return the policy
    */
   public boolean failOnUnobservedFailures() {
-    return failOnUnobservedFailures;
+    return values.failOnUnobservedFailures;
   }
 
   /**
@@ -292,7 +254,7 @@ public final class RunOptions {
    * @return the policy
    */
   public boolean failOnLeftoverTasks() {
-    return failOnLeftoverTasks;
+    return values.failOnLeftoverTasks;
   }
 
   /**
@@ -301,27 +263,27 @@ public final class RunOptions {
    * @return the listener, or {@code null}
    */
   public RunListener listener() {
-    return listener;
+    return values.listener;
   }
 
   @Override
   public String toString() {
     return "RunOptions[watchdog="
-        + watchdog
+        + values.watchdog
         + ", maxSteps="
-        + maxSteps
+        + values.maxSteps
         + ", failOnUnobservedFailures="
-        + failOnUnobservedFailures
+        + values.failOnUnobservedFailures
         + ", failOnLeftoverTasks="
-        + failOnLeftoverTasks
+        + values.failOnLeftoverTasks
         + ", listener="
-        + Objects.toString(listener, "none")
+        + Objects.toString(values.listener, "none")
         + ", strategy="
-        + strategy
+        + values.strategy
         + ", preemption="
-        + preemption
+        + values.preemption
         + ", seed="
-        + seed
+        + values.seed
         + "]";
   }
 }

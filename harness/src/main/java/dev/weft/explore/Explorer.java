@@ -12,6 +12,7 @@ import dev.weft.internal.TryRecord;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * Searches the schedules of a scenario for one that makes it fail, shrinks that schedule, and
@@ -38,37 +39,47 @@ import java.util.concurrent.Callable;
  */
 public final class Explorer {
   private final ThrowingRunnable scenario;
-  private final Strategy strategy;
-  private final int tries;
-  private final long seed;
-  private final int maxSteps;
-  private final Preemption preemption;
-  private final int shardIndex;
-  private final int shardCount;
-  private final boolean checkDeterminism;
-  private final Duration watchdog;
 
-  private Explorer(
-      ThrowingRunnable scenario,
-      Strategy strategy,
-      int tries,
-      long seed,
-      int maxSteps,
-      Preemption preemption,
-      int shardIndex,
-      int shardCount,
-      boolean checkDeterminism,
-      Duration watchdog) {
+  /** The settings; filled before the constructor ends and never changed after. */
+  private final Values values;
+
+  /** The settings as a mutable record, so that each option is copied in one place. */
+  private static final class Values {
+    Strategy strategy = Strategy.random();
+    int tries = 1_000;
+    long seed;
+    int maxSteps = 100_000;
+    Preemption preemption = Preemption.COOPERATIVE;
+    int shardIndex;
+    int shardCount = 1;
+    boolean checkDeterminism = true;
+    Duration watchdog = RunOptions.defaults().watchdog();
+
+    Values copy() {
+      Values copy = new Values();
+      copy.strategy = strategy;
+      copy.tries = tries;
+      copy.seed = seed;
+      copy.maxSteps = maxSteps;
+      copy.preemption = preemption;
+      copy.shardIndex = shardIndex;
+      copy.shardCount = shardCount;
+      copy.checkDeterminism = checkDeterminism;
+      copy.watchdog = watchdog;
+      return copy;
+    }
+  }
+
+  private Explorer(ThrowingRunnable scenario, Values values) {
     this.scenario = scenario;
-    this.strategy = strategy;
-    this.tries = tries;
-    this.seed = seed;
-    this.maxSteps = maxSteps;
-    this.preemption = preemption;
-    this.shardIndex = shardIndex;
-    this.shardCount = shardCount;
-    this.checkDeterminism = checkDeterminism;
-    this.watchdog = watchdog;
+    this.values = values;
+  }
+
+  /** Returns a new explorer: this one with {@code change} applied to a copy of its values. */
+  private Explorer with(Consumer<Values> change) {
+    Values next = values.copy();
+    change.accept(next);
+    return new Explorer(scenario, next);
   }
 
   /**
@@ -83,17 +94,7 @@ public final class Explorer {
     if (scenario == null) {
       throw new IllegalArgumentException("scenario must not be null");
     }
-    return new Explorer(
-        scenario,
-        Strategy.random(),
-        1_000,
-        0,
-        100_000,
-        Preemption.COOPERATIVE,
-        0,
-        1,
-        true,
-        RunOptions.defaults().watchdog());
+    return new Explorer(scenario, new Values());
   }
 
   /**
@@ -105,17 +106,7 @@ public final class Explorer {
    */
   public Explorer strategy(Strategy strategy) {
     StrategyImpl.of(strategy, "strategy");
-    return new Explorer(
-        scenario,
-        strategy,
-        tries,
-        seed,
-        maxSteps,
-        preemption,
-        shardIndex,
-        shardCount,
-        checkDeterminism,
-        watchdog);
+    return with(next -> next.strategy = strategy);
   }
 
   /**
@@ -129,17 +120,7 @@ public final class Explorer {
     if (n < 1) {
       throw new IllegalArgumentException("tries must be 1 or more, but was " + n);
     }
-    return new Explorer(
-        scenario,
-        strategy,
-        n,
-        seed,
-        maxSteps,
-        preemption,
-        shardIndex,
-        shardCount,
-        checkDeterminism,
-        watchdog);
+    return with(next -> next.tries = n);
   }
 
   /**
@@ -149,17 +130,7 @@ public final class Explorer {
    * @return a new explorer
    */
   public Explorer seed(long seed) {
-    return new Explorer(
-        scenario,
-        strategy,
-        tries,
-        seed,
-        maxSteps,
-        preemption,
-        shardIndex,
-        shardCount,
-        checkDeterminism,
-        watchdog);
+    return with(next -> next.seed = seed);
   }
 
   /**
@@ -174,17 +145,7 @@ public final class Explorer {
     if (n < 1) {
       throw new IllegalArgumentException("maxSteps must be 1 or more, but was " + n);
     }
-    return new Explorer(
-        scenario,
-        strategy,
-        tries,
-        seed,
-        n,
-        preemption,
-        shardIndex,
-        shardCount,
-        checkDeterminism,
-        watchdog);
+    return with(next -> next.maxSteps = n);
   }
 
   /**
@@ -199,17 +160,7 @@ public final class Explorer {
     if (preemption == null) {
       throw new IllegalArgumentException("preemption must not be null");
     }
-    return new Explorer(
-        scenario,
-        strategy,
-        tries,
-        seed,
-        maxSteps,
-        preemption,
-        shardIndex,
-        shardCount,
-        checkDeterminism,
-        watchdog);
+    return with(next -> next.preemption = preemption);
   }
 
   /**
@@ -235,17 +186,11 @@ public final class Explorer {
               + " and count "
               + count);
     }
-    return new Explorer(
-        scenario,
-        strategy,
-        tries,
-        seed,
-        maxSteps,
-        preemption,
-        index,
-        count,
-        checkDeterminism,
-        watchdog);
+    return with(
+        next -> {
+          next.shardIndex = index;
+          next.shardCount = count;
+        });
   }
 
   /**
@@ -257,17 +202,7 @@ public final class Explorer {
    * @return a new explorer
    */
   public Explorer checkDeterminism(boolean check) {
-    return new Explorer(
-        scenario,
-        strategy,
-        tries,
-        seed,
-        maxSteps,
-        preemption,
-        shardIndex,
-        shardCount,
-        check,
-        watchdog);
+    return with(next -> next.checkDeterminism = check);
   }
 
   /**
@@ -281,17 +216,7 @@ public final class Explorer {
    */
   public Explorer watchdog(Duration limit) {
     RunOptions.defaults().watchdog(limit); // checks the argument
-    return new Explorer(
-        scenario,
-        strategy,
-        tries,
-        seed,
-        maxSteps,
-        preemption,
-        shardIndex,
-        shardCount,
-        checkDeterminism,
-        limit);
+    return with(next -> next.watchdog = limit);
   }
 
   /**
@@ -304,28 +229,28 @@ public final class Explorer {
    */
   public ExplorationResult run() {
     Runner.checkNotInRun("Explorer.run");
-    if (shardCount > 1 && !StrategyImpl.of(strategy, "strategy").shardable()) {
+    if (values.shardCount > 1 && !StrategyImpl.of(values.strategy, "strategy").shardable()) {
       throw new IllegalArgumentException(
-          strategy
+          values.strategy
               + " explores one tree depth first and cannot be split into shards (this explorer is"
               + " shard "
-              + shardIndex
+              + values.shardIndex
               + " of "
-              + shardCount
+              + values.shardCount
               + "): run it in one job, or shard a random or pct exploration instead");
     }
     return CarrierPool.onCarrier(this::explore);
   }
 
   private ExplorationResult explore() {
-    Search search = StrategyImpl.of(strategy, "strategy").search(seed);
+    Search search = StrategyImpl.of(values.strategy, "strategy").search(values.seed);
     RunOptions options = options();
     Callable<Void> main = main();
     int ran = 0;
     boolean exhausted = false;
     try (CarrierPool pool = new CarrierPool()) {
-      for (int tryIndex = 0; tryIndex < tries; tryIndex++) {
-        if (tryIndex % shardCount != shardIndex) {
+      for (int tryIndex = 0; tryIndex < values.tries; tryIndex++) {
+        if (tryIndex % values.shardCount != values.shardIndex) {
           continue;
         }
         TryRecord record = Runner.explore(options, search, tryIndex, false, pool, main);
@@ -358,7 +283,10 @@ public final class Explorer {
   }
 
   RunOptions options() {
-    return RunOptions.defaults().maxSteps(maxSteps).preemption(preemption).watchdog(watchdog);
+    return RunOptions.defaults()
+        .maxSteps(values.maxSteps)
+        .preemption(values.preemption)
+        .watchdog(values.watchdog);
   }
 
   private Callable<Void> main() {
@@ -369,27 +297,27 @@ public final class Explorer {
   }
 
   Strategy strategy() {
-    return strategy;
+    return values.strategy;
   }
 
   long seed() {
-    return seed;
+    return values.seed;
   }
 
   int tries() {
-    return tries;
+    return values.tries;
   }
 
   int maxSteps() {
-    return maxSteps;
+    return values.maxSteps;
   }
 
   Preemption preemption() {
-    return preemption;
+    return values.preemption;
   }
 
   boolean checksDeterminism() {
-    return checkDeterminism;
+    return values.checkDeterminism;
   }
 
   private static final class Result implements ExplorationResult {
