@@ -1,6 +1,6 @@
 package dev.weft;
 
-/** Argument checks shared by the primitives. */
+/** Argument checks shared by the facade and the primitives. */
 final class Arguments {
   private Arguments() {}
 

@@ -97,8 +97,8 @@ public final class Weft {
    * @throws IllegalStateException if called from inside a running loop: runs do not nest
    */
   public static <T> T run(RunOptions options, Callable<T> main) {
-    requireNonNull(options, "options");
-    requireNonNull(main, "main");
+    Arguments.requireNonNull(options, "options");
+    Arguments.requireNonNull(main, "main");
     return Runner.run(options, main);
   }
 
@@ -125,9 +125,9 @@ public final class Weft {
    * @param main the program
    */
   public static void run(RunOptions options, ThrowingRunnable main) {
-    requireNonNull(options, "options");
-    requireNonNull(main, "main");
-    Runner.run(options, asCallable(main));
+    Arguments.requireNonNull(options, "options");
+    Arguments.requireNonNull(main, "main");
+    Runner.run(options, Operations.callable(main));
   }
 
   /**
@@ -139,7 +139,7 @@ public final class Weft {
    * @see #spawn(String, Callable)
    */
   public static <T> Task<T> spawn(Callable<T> body) {
-    requireNonNull(body, "body");
+    Arguments.requireNonNull(body, "body");
     return Operations.spawn(null, body);
   }
 
@@ -162,8 +162,8 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code name} is null or blank, or {@code body} is null
    */
   public static <T> Task<T> spawn(String name, Callable<T> body) {
-    requireName(name);
-    requireNonNull(body, "body");
+    Operations.requireName(name);
+    Arguments.requireNonNull(body, "body");
     return Operations.spawn(name, body);
   }
 
@@ -175,9 +175,9 @@ public final class Weft {
    * @return the task, whose result is {@code null}
    */
   public static Task<Void> spawn(String name, ThrowingRunnable body) {
-    requireName(name);
-    requireNonNull(body, "body");
-    return Operations.spawn(name, asCallable(body));
+    Operations.requireName(name);
+    Arguments.requireNonNull(body, "body");
+    return Operations.spawn(name, Operations.callable(body));
   }
 
   /**
@@ -188,8 +188,8 @@ public final class Weft {
    * @return the task, whose result is {@code null}
    */
   public static Task<Void> spawn(ThrowingRunnable body) {
-    requireNonNull(body, "body");
-    return Operations.spawn(null, asCallable(body));
+    Arguments.requireNonNull(body, "body");
+    return Operations.spawn(null, Operations.callable(body));
   }
 
   /**
@@ -211,7 +211,7 @@ public final class Weft {
    * @return a pending promise
    */
   public static <T> Promise<T> promise(String name) {
-    requireName(name);
+    Operations.requireName(name);
     return Operations.promise(name);
   }
 
@@ -227,7 +227,7 @@ public final class Weft {
    * @return a handle that can cancel it
    */
   public static TimerHandle callSoon(Runnable callback) {
-    requireNonNull(callback, "callback");
+    Arguments.requireNonNull(callback, "callback");
     return Operations.callSoon(callback);
   }
 
@@ -243,7 +243,7 @@ public final class Weft {
    */
   public static TimerHandle callLater(Duration delay, Runnable callback) {
     requireNotNegative(delay, "delay");
-    requireNonNull(callback, "callback");
+    Arguments.requireNonNull(callback, "callback");
     return Operations.callLater(delay, callback);
   }
 
@@ -263,7 +263,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code duration} is null
    */
   public static void sleep(Duration duration) {
-    requireNonNull(duration, "duration");
+    Arguments.requireNonNull(duration, "duration");
     Operations.sleep(duration);
   }
 
@@ -326,7 +326,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code tasks} or an element is null
    */
   public static <T> List<T> gather(Collection<? extends Task<? extends T>> tasks) {
-    requireNonNull(tasks, "tasks");
+    Arguments.requireNonNull(tasks, "tasks");
     return Operations.gather(tasks);
   }
 
@@ -341,7 +341,7 @@ public final class Weft {
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read
   public static <T> List<T> gather(Task<? extends T>... tasks) {
-    requireNonNull(tasks, "tasks");
+    Arguments.requireNonNull(tasks, "tasks");
     return Operations.gather(Arrays.asList(tasks));
   }
 
@@ -360,7 +360,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code tasks} or an element is null
    */
   public static <T> List<Outcome<T>> gatherSettled(Collection<? extends Task<? extends T>> tasks) {
-    requireNonNull(tasks, "tasks");
+    Arguments.requireNonNull(tasks, "tasks");
     return Operations.gatherSettled(tasks);
   }
 
@@ -377,7 +377,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code tasks} or an element is null
    */
   public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<T>> tasks) {
-    requireNonNull(tasks, "tasks");
+    Arguments.requireNonNull(tasks, "tasks");
     return Operations.asCompleted(tasks, null);
   }
 
@@ -396,7 +396,7 @@ public final class Weft {
    */
   public static <T> Iterable<Task<T>> asCompleted(
       Collection<? extends Task<T>> tasks, Duration timeout) {
-    requireNonNull(tasks, "tasks");
+    Arguments.requireNonNull(tasks, "tasks");
     requireNotNegative(timeout, "timeout");
     return Operations.asCompleted(tasks, timeout);
   }
@@ -418,8 +418,8 @@ public final class Weft {
    *     when} is null
    */
   public static <T> WaitResult<T> wait(Collection<? extends Task<T>> tasks, ReturnWhen when) {
-    requireNonNull(tasks, "tasks");
-    requireNonNull(when, "when");
+    Arguments.requireNonNull(tasks, "tasks");
+    Arguments.requireNonNull(when, "when");
     return Operations.wait(tasks, when, null);
   }
 
@@ -438,8 +438,8 @@ public final class Weft {
    */
   public static <T> WaitResult<T> wait(
       Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout) {
-    requireNonNull(tasks, "tasks");
-    requireNonNull(when, "when");
+    Arguments.requireNonNull(tasks, "tasks");
+    Arguments.requireNonNull(when, "when");
     requireNotNegative(timeout, "timeout");
     return Operations.wait(tasks, when, timeout);
   }
@@ -465,8 +465,8 @@ public final class Weft {
    * @throws IllegalArgumentException if an argument is null
    */
   public static <T> T waitFor(Task<T> task, Duration timeout) {
-    requireNonNull(task, "task");
-    requireNonNull(timeout, "timeout");
+    Arguments.requireNonNull(task, "task");
+    Arguments.requireNonNull(timeout, "timeout");
     return Operations.waitFor(task, timeout);
   }
 
@@ -493,8 +493,8 @@ public final class Weft {
    * @throws IllegalArgumentException if an argument is null
    */
   public static <T> T withTimeout(Duration timeout, Callable<T> body) {
-    requireNonNull(timeout, "timeout");
-    requireNonNull(body, "body");
+    Arguments.requireNonNull(timeout, "timeout");
+    Arguments.requireNonNull(body, "body");
     return Operations.withTimeout(timeout, body);
   }
 
@@ -512,7 +512,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code task} is null
    */
   public static <T> Task<T> shield(Task<T> task) {
-    requireNonNull(task, "task");
+    Arguments.requireNonNull(task, "task");
     return Operations.shield(task);
   }
 
@@ -545,7 +545,7 @@ public final class Weft {
    * @throws IllegalStateException if not called from a task
    */
   public static void taskGroup(ThrowingConsumer<TaskGroup> body) {
-    requireNonNull(body, "body");
+    Arguments.requireNonNull(body, "body");
     Operations.taskGroup(body);
   }
 
@@ -582,28 +582,8 @@ public final class Weft {
     Operations.checkpoint();
   }
 
-  private static Callable<Void> asCallable(ThrowingRunnable body) {
-    return () -> {
-      body.run();
-      return null;
-    };
-  }
-
-  private static void requireNonNull(Object value, String argument) {
-    if (value == null) {
-      throw new IllegalArgumentException(argument + " must not be null");
-    }
-  }
-
-  private static void requireName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException(
-          "name must be a non-blank string, but was " + (name == null ? "null" : "'" + name + "'"));
-    }
-  }
-
   private static void requireNotNegative(Duration duration, String argument) {
-    requireNonNull(duration, argument);
+    Arguments.requireNonNull(duration, argument);
     if (duration.isNegative()) {
       throw new IllegalArgumentException(argument + " must be zero or more, but was " + duration);
     }

@@ -5,6 +5,7 @@ import dev.weft.RunOptions;
 import dev.weft.Strategy;
 import dev.weft.ThrowingRunnable;
 import dev.weft.internal.CarrierPool;
+import dev.weft.internal.Operations;
 import dev.weft.internal.Runner;
 import dev.weft.internal.Search;
 import dev.weft.internal.StrategyImpl;
@@ -290,10 +291,7 @@ public final class Explorer {
   }
 
   private Callable<Void> main() {
-    return () -> {
-      scenario.run();
-      return null;
-    };
+    return Operations.callable(scenario);
   }
 
   Strategy strategy() {

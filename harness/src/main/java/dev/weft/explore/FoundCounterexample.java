@@ -9,9 +9,6 @@ import java.util.List;
 
 /** A counterexample and its report. */
 final class FoundCounterexample implements Counterexample {
-  /** The last sentence of a deadlock report, which the replay line replaces in this report. */
-  private static final String RUN_AGAIN =
-      "The run is deterministic: running it again with the same options reproduces it exactly.";
 
   private final Explorer explorer;
   private final int tryIndex;
@@ -103,7 +100,7 @@ final class FoundCounterexample implements Counterexample {
                   ? ""
                   : " (from task " + minimalRun.failingTask + ")")
           .append(":\n")
-          .append(indent(failure.toString().replace("\n" + RUN_AGAIN, "")))
+          .append(indent(TryRecord.withoutRunAgain(failure.toString())))
           .append('\n');
     }
     out.append("\nMinimal schedule (")
@@ -120,7 +117,8 @@ final class FoundCounterexample implements Counterexample {
             minimal.size() == 0
                 ? "\"  (empty: asyncio's own order, and 0 from every Weft.choose)"
                 : "\"\n  (n or n:Task: run the n-th ready task, 0 being asyncio's order; pN: switch"
-                    + " out at an operation or not; dN: a Weft.choose value; *N: repeated N times)")
+                    + " or not at an operation;\n   dN: a value of Weft.choose; *N: the token"
+                    + " repeated N times)")
         .append("\n\nReplay it:\n  Weft.run(RunOptions.defaults().replay(Schedule.parse(\"")
         .append(minimal)
         .append("\"))")

@@ -6,6 +6,7 @@ import dev.weft.ReturnWhen;
 import dev.weft.Task;
 import dev.weft.TaskGroup;
 import dev.weft.ThrowingConsumer;
+import dev.weft.ThrowingRunnable;
 import dev.weft.TimerHandle;
 import dev.weft.WaitResult;
 import java.time.Clock;
@@ -23,6 +24,22 @@ import java.util.concurrent.Callable;
  */
 public final class Operations {
   private Operations() {}
+
+  /** A body that returns nothing, as a {@code Callable} whose result is {@code null}. */
+  public static Callable<Void> callable(ThrowingRunnable body) {
+    return () -> {
+      body.run();
+      return null;
+    };
+  }
+
+  /** Checks a task name: not null, not blank. */
+  public static void requireName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException(
+          "name must be a non-blank string, but was " + (name == null ? "null" : "'" + name + "'"));
+    }
+  }
 
   public static <T> Task<T> spawn(String name, Callable<T> body) {
     return Scheduler.active("Weft.spawn").spawn(name, body);

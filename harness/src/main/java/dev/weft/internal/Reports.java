@@ -13,7 +13,11 @@ import java.util.Locale;
  * on, virtual times), then what to do about it.
  */
 final class Reports {
-  private static final String REPRODUCE =
+  /**
+   * The last sentence of a deadlock or step-limit report; an explorer's report replaces it with its
+   * replay line.
+   */
+  static final String REPRODUCE =
       "The run is deterministic: running it again with the same options reproduces it exactly.";
 
   private Reports() {}

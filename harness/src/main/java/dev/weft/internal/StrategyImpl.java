@@ -111,7 +111,7 @@ public abstract class StrategyImpl implements Strategy {
     return new ReplayStrategy(schedule);
   }
 
-  /** A search that gives every try a fresh chooser from {@code factory}. */
+  /** A search whose tries are independent: each gets a fresh chooser seeded for its number. */
   abstract static class PerTry extends Search {
     private final long seed;
 

@@ -61,7 +61,7 @@ final class TaskGroupImpl implements TaskGroup {
 
   @Override
   public <T> Task<T> spawn(String name, Callable<T> body) {
-    requireName(name);
+    Operations.requireName(name);
     return start(name, body);
   }
 
@@ -72,27 +72,13 @@ final class TaskGroupImpl implements TaskGroup {
 
   @Override
   public Task<Void> spawn(String name, ThrowingRunnable body) {
-    requireName(name);
-    return start(name, body == null ? null : runnable(body));
+    Operations.requireName(name);
+    return start(name, body == null ? null : Operations.callable(body));
   }
 
   @Override
   public Task<Void> spawn(ThrowingRunnable body) {
-    return start(null, body == null ? null : runnable(body));
-  }
-
-  private static Callable<Void> runnable(ThrowingRunnable body) {
-    return () -> {
-      body.run();
-      return null;
-    };
-  }
-
-  private static void requireName(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException(
-          "name must be a non-blank string, but was " + (name == null ? "null" : "'" + name + "'"));
-    }
+    return start(null, body == null ? null : Operations.callable(body));
   }
 
   private <T> Task<T> start(String name, Callable<T> body) {

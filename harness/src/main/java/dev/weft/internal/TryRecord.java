@@ -45,6 +45,17 @@ public final class TryRecord {
     this.divergence = divergence;
   }
 
+  /**
+   * Returns {@code report} without the sentence that tells a plain run's user to run it again with
+   * the same options; an exploration says how to replay instead.
+   *
+   * @param report a failure's message
+   * @return the message without that sentence
+   */
+  public static String withoutRunAgain(String report) {
+    return report.replace("\n" + Reports.REPRODUCE, "");
+  }
+
   /** A listener that records every event, then passes it to the user's listener, if any. */
   static RunListener recorder(RunOptions options, List<RunEvent> events) {
     RunListener user = options.listener();
