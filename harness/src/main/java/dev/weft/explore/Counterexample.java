@@ -30,7 +30,8 @@ public interface Counterexample {
   Schedule minimal();
 
   /**
-   * Returns what the minimal run threw.
+   * Returns what the minimal run threw; if the minimal run no longer failed (something outside Weft
+   * changed the runs, which the report then says), what the try as found threw.
    *
    * @return the failure
    */

@@ -3,6 +3,7 @@ package dev.weft.internal;
 import dev.weft.BlockedOutsideWeftException;
 import dev.weft.DeadlockException;
 import dev.weft.LeftoverTasksException;
+import dev.weft.RunEvent;
 import dev.weft.RunOptions;
 import dev.weft.StepLimitExceededException;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ public final class Runner {
             new IllegalStateException(
                 "Note: this run departed from the schedule it replays, "
                     + chooser.divergence()
-                    + ". The program changed since the schedule was recorded, so this failure may"
-                    + " not be the recorded one."));
+                    + ". The program (or something it depends on) changed since the schedule was"
+                    + " recorded, so this failure may not be the recorded one."));
       }
       throw failure;
     }
@@ -78,7 +79,7 @@ public final class Runner {
     if (chooser == null) {
       return null;
     }
-    List<dev.weft.RunEvent> events = trace ? new ArrayList<>() : null;
+    List<RunEvent> events = trace ? new ArrayList<>() : null;
     RunOptions recording = trace ? options.listener(TryRecord.recorder(options, events)) : options;
     Scheduler loop = new Scheduler(recording, Thread.currentThread(), chooser, true, pool);
     Runner runner = new Runner(loop);
