@@ -35,7 +35,8 @@ public interface Strategy {
    * Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): random task priorities with
    * {@code depth - 1} priority change points per try. A bug that needs {@code depth} specific
    * orderings is found with probability at least {@code 1 / (n * k^(depth-1))} per try, for {@code
-   * n} tasks and {@code k} choice points.
+   * n} tasks and {@code k} choice points. An explorer learns {@code k} from its tries; a single run
+   * (and an exploration's first try) guesses 32.
    *
    * @param depth the depth of the bugs to look for, 1 or more; 2 or 3 finds most
    * @return the PCT strategy
