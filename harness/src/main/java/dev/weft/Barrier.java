@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.LoopBinding;
+import dev.weft.internal.Preconditions;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -63,9 +64,7 @@ public final class Barrier {
    * @throws IllegalArgumentException if {@code parties} is less than 1 or {@code name} is blank
    */
   public Barrier(String name, int parties) {
-    if (parties < 1) {
-      throw new IllegalArgumentException("parties must be 1 or more, but was " + parties);
-    }
+    Preconditions.requireAtLeast(parties, 1, "parties");
     this.parties = parties;
     this.binding = new LoopBinding("barrier", name);
     this.lock = new Lock(binding);
@@ -84,7 +83,7 @@ public final class Barrier {
    */
   public int await() {
     Task<?> task = enter("await");
-    Supplier<String> reason = this::describeWait;
+    Supplier<RunEvent.Wait> reason = binding.waitIn("await", this::describeWait);
     lock.acquireFor(task, reason);
     try {
       block(task, reason);
@@ -114,7 +113,7 @@ public final class Barrier {
   }
 
   /** Waits while the barrier drains or resets; then throws if it is broken. */
-  private void block(Task<?> task, Supplier<String> reason) {
+  private void block(Task<?> task, Supplier<RunEvent.Wait> reason) {
     condition.awaitUntilFor(
         task, () -> state != State.DRAINING && state != State.RESETTING, reason, reason);
     if (state == State.BROKEN) {
@@ -143,7 +142,8 @@ public final class Barrier {
    */
   public void reset() {
     Task<?> task = enter("reset");
-    lock.acquireFor(task, () -> "reset of " + binding.label() + " (taking its lock)");
+    lock.acquireFor(
+        task, binding.waitIn("reset", () -> "reset of " + binding.label() + " (taking its lock)"));
     try {
       if (count > 0) {
         state = State.RESETTING;
@@ -166,7 +166,8 @@ public final class Barrier {
    */
   public void abort() {
     Task<?> task = enter("abort");
-    lock.acquireFor(task, () -> "abort of " + binding.label() + " (taking its lock)");
+    lock.acquireFor(
+        task, binding.waitIn("abort", () -> "abort of " + binding.label() + " (taking its lock)"));
     try {
       state = State.BROKEN;
       condition.signalAllNow();

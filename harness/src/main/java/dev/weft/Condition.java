@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.LoopBinding;
+import dev.weft.internal.Preconditions;
 import dev.weft.internal.Waiter;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -91,7 +92,7 @@ public final class Condition {
   }
 
   private static Lock requireLock(Lock lock) {
-    Arguments.requireNonNull(lock, "lock");
+    Preconditions.requireNonNull(lock, "lock");
     return lock;
   }
 
@@ -137,15 +138,16 @@ public final class Condition {
     requireLocked("await");
     awaitFor(
         task,
-        () -> "await on " + binding.label() + " (not signalled)",
-        () -> "await on " + binding.label() + " (" + relocking(task) + ")");
+        binding.waitIn("await", () -> "await on " + binding.label() + " (not signalled)"),
+        binding.waitIn(
+            "await", () -> "await on " + binding.label() + " (" + relocking(task) + ")"));
   }
 
   /**
    * Waits as {@link #await()}; {@code reason} describes the wait for a signal in reports, {@code
    * relocking} the wait to take the lock back.
    */
-  void awaitFor(Task<?> task, Supplier<String> reason, Supplier<String> relocking) {
+  void awaitFor(Task<?> task, Supplier<RunEvent.Wait> reason, Supplier<RunEvent.Wait> relocking) {
     lock.releaseNow();
     try {
       try {
@@ -170,7 +172,7 @@ public final class Condition {
   /**
    * Takes the lock back even if the task is cancelled meanwhile, then throws the last cancellation.
    */
-  private void reacquire(Task<?> task, Supplier<String> reason) {
+  private void reacquire(Task<?> task, Supplier<RunEvent.Wait> reason) {
     CancelledException cancelled = null;
     while (true) {
       try {
@@ -199,13 +201,15 @@ public final class Condition {
    * @throws IllegalArgumentException if {@code predicate} is null
    */
   public <T> T awaitUntil(Supplier<T> predicate) {
-    Arguments.requireNonNull(predicate, "predicate");
+    Preconditions.requireNonNull(predicate, "predicate");
     Task<?> task = binding.enterTask("awaitUntil");
     return awaitUntilFor(
         task,
         predicate,
-        () -> "awaitUntil on " + binding.label() + " (predicate not yet true)",
-        () -> "awaitUntil on " + binding.label() + " (" + relocking(task) + ")");
+        binding.waitIn(
+            "awaitUntil", () -> "awaitUntil on " + binding.label() + " (predicate not yet true)"),
+        binding.waitIn(
+            "awaitUntil", () -> "awaitUntil on " + binding.label() + " (" + relocking(task) + ")"));
   }
 
   /** Says that {@code task} was signalled and waits for the lock: "signalled, taking back ...". */
@@ -218,7 +222,10 @@ public final class Condition {
 
   /** Waits as {@link #awaitUntil(Supplier)}, with the given descriptions for reports. */
   <T> T awaitUntilFor(
-      Task<?> task, Supplier<T> predicate, Supplier<String> reason, Supplier<String> relocking) {
+      Task<?> task,
+      Supplier<T> predicate,
+      Supplier<RunEvent.Wait> reason,
+      Supplier<RunEvent.Wait> relocking) {
     T result = predicate.get();
     while (!satisfied(result)) {
       requireLocked("awaitUntil");
@@ -253,9 +260,7 @@ public final class Condition {
    * @throws IllegalArgumentException if {@code n} is negative
    */
   public void signal(int n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("n must be 0 or more, but was " + n);
-    }
+    Preconditions.requireAtLeast(n, 0, "n");
     binding.enter("signal");
     requireLocked("signal");
     signalWaiters(n);

@@ -107,11 +107,11 @@ public final class Event {
    */
   public void await() {
     binding.enterTask("await");
-    awaitFor(() -> "await on " + binding.label() + " (not set)");
+    awaitFor(binding.waitIn("await", () -> "await on " + binding.label() + " (not set)"));
   }
 
   /** Waits as {@link #await()}, with the given description for reports. */
-  void awaitFor(Supplier<String> reason) {
+  void awaitFor(Supplier<RunEvent.Wait> reason) {
     if (value) {
       return;
     }

@@ -77,11 +77,11 @@ public final class Lock {
    */
   public void acquire() {
     Task<?> task = binding.enterTask("acquire");
-    acquireFor(task, () -> "acquire on " + describe(task));
+    acquireFor(task, binding.waitIn("acquire", () -> "acquire on " + describe(task)));
   }
 
   /** Acquires as {@link #acquire()} for {@code task}, with the given description for reports. */
-  void acquireFor(Task<?> task, Supplier<String> reason) {
+  void acquireFor(Task<?> task, Supplier<RunEvent.Wait> reason) {
     if (!locked && noLiveWaiters()) {
       take(task);
       return;
@@ -106,7 +106,7 @@ public final class Lock {
   private void take(Task<?> task) {
     locked = true;
     holder = task;
-    binding.trace("acquired", null);
+    binding.trace("acquire", null);
   }
 
   /**
@@ -131,7 +131,7 @@ public final class Lock {
     }
     locked = false;
     holder = null;
-    binding.trace("released", null);
+    binding.trace("release", null);
     wakeUpFirst();
   }
 

@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.LoopBinding;
+import dev.weft.internal.Preconditions;
 import dev.weft.internal.Waiter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -200,7 +201,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @throws IllegalStateException if not called from a task of the run this queue belongs to
    */
   public final void put(T item) {
-    Arguments.requireNonNull(item, "item");
+    Preconditions.requireNonNull(item, "item");
     binding.enterTask("put");
     checkItem(item);
     while (isFull()) {
@@ -210,7 +211,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
       Waiter putter = binding.newWaiter("put");
       putters.addLast(putter);
       try {
-        putter.await(() -> "put on " + describe());
+        putter.await(binding.waitIn("put", () -> "put on " + describe()));
       } catch (Throwable e) {
         putter.cancel();
         putters.remove(putter);
@@ -234,7 +235,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    *     belongs to
    */
   public final void putNowait(T item) {
-    Arguments.requireNonNull(item, "item");
+    Preconditions.requireNonNull(item, "item");
     binding.enter("putNowait");
     checkItem(item);
     offer(item, "putNowait()");
@@ -257,7 +258,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
               + "). Use put() to wait for room.");
     }
     store(item);
-    binding.trace("put on", item);
+    binding.trace("put", item);
     unfinished++;
     finished.clearNow();
     wakeUpNext(getters);
@@ -280,7 +281,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
       Waiter getter = binding.newWaiter("get");
       getters.addLast(getter);
       try {
-        getter.await(() -> "get on " + describe());
+        getter.await(binding.waitIn("get", () -> "get on " + describe()));
       } catch (Throwable e) {
         getter.cancel();
         getters.remove(getter);
@@ -319,7 +320,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
               + ": the queue is empty. Use get() to wait for an item.");
     }
     T item = take();
-    binding.trace("got from", item);
+    binding.trace("get", item);
     wakeUpNext(putters);
     return item;
   }
@@ -355,16 +356,18 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
     binding.enterTask("join");
     if (unfinished > 0) {
       finished.awaitFor(
-          () ->
-              "join on "
-                  + binding.label()
-                  + " ("
-                  + unfinished
-                  + (unfinished == 1 ? " put" : " puts")
-                  + " not yet marked taskDone, "
-                  + count()
-                  + (count() == 1 ? " item" : " items")
-                  + " in the queue)");
+          binding.waitIn(
+              "join",
+              () ->
+                  "join on "
+                      + binding.label()
+                      + " ("
+                      + unfinished
+                      + (unfinished == 1 ? " put" : " puts")
+                      + " not yet marked taskDone, "
+                      + count()
+                      + (count() == 1 ? " item" : " items")
+                      + " in the queue)"));
     }
   }
 

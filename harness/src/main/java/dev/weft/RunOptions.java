@@ -1,5 +1,7 @@
 package dev.weft;
 
+import dev.weft.internal.Preconditions;
+import dev.weft.internal.search.StrategyImpl;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -71,7 +73,7 @@ public final class RunOptions {
    *     factories
    */
   public RunOptions strategy(Strategy strategy) {
-    dev.weft.internal.StrategyImpl.of(strategy, "strategy");
+    StrategyImpl.of(strategy, "strategy");
     return with(next -> next.strategy = strategy);
   }
 
@@ -94,9 +96,7 @@ public final class RunOptions {
    * @throws IllegalArgumentException if {@code preemption} is null
    */
   public RunOptions preemption(Preemption preemption) {
-    if (preemption == null) {
-      throw new IllegalArgumentException("preemption must not be null");
-    }
+    Preconditions.requireNonNull(preemption, "preemption");
     return with(next -> next.preemption = preemption);
   }
 
@@ -158,10 +158,7 @@ public final class RunOptions {
    * @throws IllegalArgumentException if {@code limit} is null, zero or negative
    */
   public RunOptions watchdog(Duration limit) {
-    if (limit == null || limit.isZero() || limit.isNegative()) {
-      throw new IllegalArgumentException(
-          "watchdog limit must be a positive duration, but was " + limit);
-    }
+    Preconditions.requirePositive(limit, "watchdog limit");
     return with(next -> next.watchdog = limit);
   }
 
@@ -169,14 +166,12 @@ public final class RunOptions {
    * Sets how many scheduler steps (task steps and callbacks) a run may take before it fails with
    * {@link StepLimitExceededException}; this turns a livelock into a failure.
    *
-   * @param limit at least 1; default 1,000,000
+   * @param limit 1 or more; default 1,000,000
    * @return new options
    * @throws IllegalArgumentException if {@code limit < 1}
    */
   public RunOptions maxSteps(long limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("maxSteps must be at least 1, but was " + limit);
-    }
+    Preconditions.requireAtLeast(limit, 1, "maxSteps");
     return with(next -> next.maxSteps = limit);
   }
 

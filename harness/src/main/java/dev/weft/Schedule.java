@@ -1,8 +1,9 @@
 package dev.weft;
 
-import dev.weft.internal.Decision;
-import dev.weft.internal.Decision.Kind;
-import dev.weft.internal.ScheduleAccess;
+import dev.weft.internal.Preconditions;
+import dev.weft.internal.search.Choice;
+import dev.weft.internal.search.Choice.Kind;
+import dev.weft.internal.search.ScheduleAccess;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,20 +43,20 @@ public final class Schedule {
     ScheduleAccess.register(
         new ScheduleAccess.Bridge() {
           @Override
-          public Schedule make(List<Decision> decisions) {
-            return of(decisions);
+          public Schedule make(List<Choice> choices) {
+            return of(choices);
           }
 
           @Override
-          public List<Decision> decisions(Schedule schedule) {
+          public List<Choice> choices(Schedule schedule) {
             return schedule.choices;
           }
         });
   }
 
-  private final List<Decision> choices;
+  private final List<Choice> choices;
 
-  private Schedule(List<Decision> choices) {
+  private Schedule(List<Choice> choices) {
     this.choices = choices;
   }
 
@@ -68,7 +69,7 @@ public final class Schedule {
     return EMPTY;
   }
 
-  private static Schedule of(List<Decision> choices) {
+  private static Schedule of(List<Choice> choices) {
     return choices.isEmpty() ? EMPTY : new Schedule(List.copyOf(choices));
   }
 
@@ -90,10 +91,8 @@ public final class Schedule {
    *     the token at fault and what is allowed
    */
   public static Schedule parse(String text) {
-    if (text == null) {
-      throw new IllegalArgumentException("text must not be null");
-    }
-    List<Decision> choices = new ArrayList<>();
+    Preconditions.requireNonNull(text, "text");
+    List<Choice> choices = new ArrayList<>();
     String[] tokens = text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+");
     for (int i = 0; i < tokens.length; i++) {
       String token = tokens[i];
@@ -107,7 +106,7 @@ public final class Schedule {
           throw bad(token, i, "a repeat count of 1 or more after '*'");
         }
       }
-      Decision choice = choice(body, token, i);
+      Choice choice = choice(body, token, i);
       if ((long) choices.size() + repeat > MAX_CHOICES) {
         throw new IllegalArgumentException(
             "not a schedule: token "
@@ -123,16 +122,16 @@ public final class Schedule {
     return of(choices);
   }
 
-  private static Decision choice(String body, String token, int index) {
+  private static Choice choice(String body, String token, int index) {
     if (body.startsWith("p")) {
       int value = number(body.substring(1), token, index, "0 or 1 after 'p'");
       if (value > 1) {
         throw bad(token, index, "0 or 1 after 'p'");
       }
-      return new Decision(Kind.PREEMPT, value, 0, null);
+      return new Choice(Kind.PREEMPT, value, 0, null);
     }
     if (body.startsWith("d")) {
-      return new Decision(
+      return new Choice(
           Kind.DATA, number(body.substring(1), token, index, "a number after 'd'"), 0, null);
     }
     int colon = body.indexOf(':');
@@ -142,7 +141,7 @@ public final class Schedule {
     if (task != null && task.isEmpty()) {
       throw bad(token, index, "a task name after ':'");
     }
-    return new Decision(Kind.TASK, value, 0, task);
+    return new Choice(Kind.TASK, value, 0, task);
   }
 
   private static int number(String digits, String token, int index, String expected) {
@@ -224,7 +223,7 @@ public final class Schedule {
     StringBuilder out = new StringBuilder();
     int i = 0;
     while (i < choices.size()) {
-      Decision choice = choices.get(i);
+      Choice choice = choices.get(i);
       int run = 1;
       while (i + run < choices.size() && choices.get(i + run).equals(choice)) {
         run++;
@@ -241,16 +240,16 @@ public final class Schedule {
     return out.toString();
   }
 
-  private static String token(Decision choice) {
-    switch (choice.kind) {
+  private static String token(Choice choice) {
+    switch (choice.kind()) {
       case PREEMPT:
-        return "p" + choice.value;
+        return "p" + choice.value();
       case DATA:
-        return "d" + choice.value;
+        return "d" + choice.value();
       default:
-        return choice.task == null
-            ? Integer.toString(choice.value)
-            : choice.value + ":" + escape(choice.task);
+        return choice.task() == null
+            ? Integer.toString(choice.value())
+            : choice.value() + ":" + escape(choice.task());
     }
   }
 

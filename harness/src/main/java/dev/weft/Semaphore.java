@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.LoopBinding;
+import dev.weft.internal.Preconditions;
 import dev.weft.internal.Waiter;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -55,9 +56,7 @@ public sealed class Semaphore permits BoundedSemaphore {
   }
 
   Semaphore(String name, int value, String kind) {
-    if (value < 0) {
-      throw new IllegalArgumentException("value must be 0 or more, but was " + value);
-    }
+    Preconditions.requireAtLeast(value, 0, "value");
     this.binding = new LoopBinding(kind, name);
     this.value = value;
   }
@@ -106,7 +105,7 @@ public sealed class Semaphore permits BoundedSemaphore {
     waiters.addLast(waiter);
     try {
       try {
-        waiter.await(this::describe);
+        waiter.await(binding.waitIn("acquire", this::describe));
       } finally {
         waiters.remove(waiter);
       }

@@ -1,6 +1,6 @@
 package dev.weft;
 
-import dev.weft.internal.StrategyImpl;
+import dev.weft.internal.search.StrategyImpl;
 
 /**
  * How a run decides its choice points: which ready task runs next when more than one could, whether

@@ -1,6 +1,7 @@
 package dev.weft;
 
 import dev.weft.internal.Operations;
+import dev.weft.internal.Preconditions;
 import dev.weft.internal.Runner;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,8 +98,8 @@ public final class Weft {
    * @throws IllegalStateException if called from inside a running loop: runs do not nest
    */
   public static <T> T run(RunOptions options, Callable<T> main) {
-    Arguments.requireNonNull(options, "options");
-    Arguments.requireNonNull(main, "main");
+    Preconditions.requireNonNull(options, "options");
+    Preconditions.requireNonNull(main, "main");
     return Runner.run(options, main);
   }
 
@@ -125,8 +126,8 @@ public final class Weft {
    * @param main the program
    */
   public static void run(RunOptions options, ThrowingRunnable main) {
-    Arguments.requireNonNull(options, "options");
-    Arguments.requireNonNull(main, "main");
+    Preconditions.requireNonNull(options, "options");
+    Preconditions.requireNonNull(main, "main");
     Runner.run(options, Operations.callable(main));
   }
 
@@ -139,7 +140,7 @@ public final class Weft {
    * @see #spawn(String, Callable)
    */
   public static <T> Task<T> spawn(Callable<T> body) {
-    Arguments.requireNonNull(body, "body");
+    Preconditions.requireNonNull(body, "body");
     return Operations.spawn(null, body);
   }
 
@@ -163,7 +164,7 @@ public final class Weft {
    */
   public static <T> Task<T> spawn(String name, Callable<T> body) {
     Operations.requireName(name);
-    Arguments.requireNonNull(body, "body");
+    Preconditions.requireNonNull(body, "body");
     return Operations.spawn(name, body);
   }
 
@@ -176,7 +177,7 @@ public final class Weft {
    */
   public static Task<Void> spawn(String name, ThrowingRunnable body) {
     Operations.requireName(name);
-    Arguments.requireNonNull(body, "body");
+    Preconditions.requireNonNull(body, "body");
     return Operations.spawn(name, Operations.callable(body));
   }
 
@@ -188,7 +189,7 @@ public final class Weft {
    * @return the task, whose result is {@code null}
    */
   public static Task<Void> spawn(ThrowingRunnable body) {
-    Arguments.requireNonNull(body, "body");
+    Preconditions.requireNonNull(body, "body");
     return Operations.spawn(null, Operations.callable(body));
   }
 
@@ -227,7 +228,7 @@ public final class Weft {
    * @return a handle that can cancel it
    */
   public static TimerHandle callSoon(Runnable callback) {
-    Arguments.requireNonNull(callback, "callback");
+    Preconditions.requireNonNull(callback, "callback");
     return Operations.callSoon(callback);
   }
 
@@ -242,8 +243,8 @@ public final class Weft {
    *     null
    */
   public static TimerHandle callLater(Duration delay, Runnable callback) {
-    requireNotNegative(delay, "delay");
-    Arguments.requireNonNull(callback, "callback");
+    Preconditions.requireNotNegative(delay, "delay");
+    Preconditions.requireNonNull(callback, "callback");
     return Operations.callLater(delay, callback);
   }
 
@@ -263,7 +264,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code duration} is null
    */
   public static void sleep(Duration duration) {
-    Arguments.requireNonNull(duration, "duration");
+    Preconditions.requireNonNull(duration, "duration");
     Operations.sleep(duration);
   }
 
@@ -326,7 +327,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code tasks} or an element is null
    */
   public static <T> List<T> gather(Collection<? extends Task<? extends T>> tasks) {
-    Arguments.requireNonNull(tasks, "tasks");
+    Preconditions.requireNonNull(tasks, "tasks");
     return Operations.gather(tasks);
   }
 
@@ -341,7 +342,7 @@ public final class Weft {
   @SafeVarargs
   @SuppressWarnings("varargs") // the array is only read
   public static <T> List<T> gather(Task<? extends T>... tasks) {
-    Arguments.requireNonNull(tasks, "tasks");
+    Preconditions.requireNonNull(tasks, "tasks");
     return Operations.gather(Arrays.asList(tasks));
   }
 
@@ -360,7 +361,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code tasks} or an element is null
    */
   public static <T> List<Outcome<T>> gatherSettled(Collection<? extends Task<? extends T>> tasks) {
-    Arguments.requireNonNull(tasks, "tasks");
+    Preconditions.requireNonNull(tasks, "tasks");
     return Operations.gatherSettled(tasks);
   }
 
@@ -377,7 +378,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code tasks} or an element is null
    */
   public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<T>> tasks) {
-    Arguments.requireNonNull(tasks, "tasks");
+    Preconditions.requireNonNull(tasks, "tasks");
     return Operations.asCompleted(tasks, null);
   }
 
@@ -396,8 +397,8 @@ public final class Weft {
    */
   public static <T> Iterable<Task<T>> asCompleted(
       Collection<? extends Task<T>> tasks, Duration timeout) {
-    Arguments.requireNonNull(tasks, "tasks");
-    requireNotNegative(timeout, "timeout");
+    Preconditions.requireNonNull(tasks, "tasks");
+    Preconditions.requireNotNegative(timeout, "timeout");
     return Operations.asCompleted(tasks, timeout);
   }
 
@@ -418,8 +419,8 @@ public final class Weft {
    *     when} is null
    */
   public static <T> WaitResult<T> wait(Collection<? extends Task<T>> tasks, ReturnWhen when) {
-    Arguments.requireNonNull(tasks, "tasks");
-    Arguments.requireNonNull(when, "when");
+    Preconditions.requireNonNull(tasks, "tasks");
+    Preconditions.requireNonNull(when, "when");
     return Operations.wait(tasks, when, null);
   }
 
@@ -438,9 +439,9 @@ public final class Weft {
    */
   public static <T> WaitResult<T> wait(
       Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout) {
-    Arguments.requireNonNull(tasks, "tasks");
-    Arguments.requireNonNull(when, "when");
-    requireNotNegative(timeout, "timeout");
+    Preconditions.requireNonNull(tasks, "tasks");
+    Preconditions.requireNonNull(when, "when");
+    Preconditions.requireNotNegative(timeout, "timeout");
     return Operations.wait(tasks, when, timeout);
   }
 
@@ -465,8 +466,8 @@ public final class Weft {
    * @throws IllegalArgumentException if an argument is null
    */
   public static <T> T waitFor(Task<T> task, Duration timeout) {
-    Arguments.requireNonNull(task, "task");
-    Arguments.requireNonNull(timeout, "timeout");
+    Preconditions.requireNonNull(task, "task");
+    Preconditions.requireNonNull(timeout, "timeout");
     return Operations.waitFor(task, timeout);
   }
 
@@ -493,8 +494,8 @@ public final class Weft {
    * @throws IllegalArgumentException if an argument is null
    */
   public static <T> T withTimeout(Duration timeout, Callable<T> body) {
-    Arguments.requireNonNull(timeout, "timeout");
-    Arguments.requireNonNull(body, "body");
+    Preconditions.requireNonNull(timeout, "timeout");
+    Preconditions.requireNonNull(body, "body");
     return Operations.withTimeout(timeout, body);
   }
 
@@ -512,7 +513,7 @@ public final class Weft {
    * @throws IllegalArgumentException if {@code task} is null
    */
   public static <T> Task<T> shield(Task<T> task) {
-    Arguments.requireNonNull(task, "task");
+    Preconditions.requireNonNull(task, "task");
     return Operations.shield(task);
   }
 
@@ -545,7 +546,7 @@ public final class Weft {
    * @throws IllegalStateException if not called from a task
    */
   public static void taskGroup(ThrowingConsumer<TaskGroup> body) {
-    Arguments.requireNonNull(body, "body");
+    Preconditions.requireNonNull(body, "body");
     Operations.taskGroup(body);
   }
 
@@ -565,9 +566,7 @@ public final class Weft {
    * @throws IllegalStateException if not called inside a run
    */
   public static int choose(int bound) {
-    if (bound < 1) {
-      throw new IllegalArgumentException("bound must be 1 or more, but was " + bound);
-    }
+    Preconditions.requireAtLeast(bound, 1, "bound");
     return Operations.choose(bound);
   }
 
@@ -580,12 +579,5 @@ public final class Weft {
    */
   public static void checkpoint() {
     Operations.checkpoint();
-  }
-
-  private static void requireNotNegative(Duration duration, String argument) {
-    Arguments.requireNonNull(duration, argument);
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException(argument + " must be zero or more, but was " + duration);
-    }
   }
 }

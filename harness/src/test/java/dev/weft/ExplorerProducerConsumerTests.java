@@ -125,7 +125,7 @@ class ExplorerProducerConsumerTests {
 
       assertThat(found.trace())
           .filteredOn(event -> event.kind() == RunEvent.Kind.CHOSE)
-          .filteredOn(event -> event.detail().startsWith("choose(5) returned"))
+          .filteredOn(event -> event.detail().text().startsWith("choose(5) returned"))
           .extracting(RunEvent::task)
           .containsExactly("A", "B");
     }

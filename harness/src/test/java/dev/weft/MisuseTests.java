@@ -202,7 +202,7 @@ class MisuseTests {
     void runOptions() {
       assertThatThrownBy(() -> RunOptions.defaults().maxSteps(0))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("maxSteps must be at least 1, but was 0");
+          .hasMessage("maxSteps must be 1 or more, but was 0");
       assertThatThrownBy(() -> RunOptions.defaults().watchdog(Duration.ZERO))
           .hasMessage("watchdog limit must be a positive duration, but was PT0S");
       assertThatThrownBy(() -> RunOptions.defaults().watchdog(null))

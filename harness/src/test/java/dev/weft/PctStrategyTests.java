@@ -116,7 +116,7 @@ class PctStrategyTests {
   private static int count(List<RunEvent> events, RunEvent.Kind kind, String detailPrefix) {
     return (int)
         events.stream()
-            .filter(e -> e.kind() == kind && e.detail().startsWith(detailPrefix))
+            .filter(e -> e.kind() == kind && e.detail().text().startsWith(detailPrefix))
             .count();
   }
 

@@ -258,10 +258,10 @@ class StrategyTests {
       Set<String> values = new TreeSet<>();
       for (long seed = 0; seed < 60; seed++) {
         for (RunEvent event : traced(Strategy.random(), seed)) {
-          if (event.kind() == RunEvent.Kind.CHOSE && event.detail().startsWith("picked")) {
-            picks.add(event.detail());
+          if (event.kind() == RunEvent.Kind.CHOSE && event.detail().text().startsWith("picked")) {
+            picks.add(event.detail().text());
           } else if (event.kind() == RunEvent.Kind.CHOSE) {
-            values.add(event.detail());
+            values.add(event.detail().text());
           }
         }
         List<String> log = new ArrayList<>();

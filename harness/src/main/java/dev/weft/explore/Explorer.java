@@ -6,10 +6,12 @@ import dev.weft.Strategy;
 import dev.weft.ThrowingRunnable;
 import dev.weft.internal.CarrierPool;
 import dev.weft.internal.Operations;
+import dev.weft.internal.Preconditions;
 import dev.weft.internal.Runner;
-import dev.weft.internal.Search;
-import dev.weft.internal.StrategyImpl;
-import dev.weft.internal.TryRecord;
+import dev.weft.internal.search.Chooser;
+import dev.weft.internal.search.Search;
+import dev.weft.internal.search.StrategyImpl;
+import dev.weft.internal.search.TryRecord;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,13 +34,24 @@ import java.util.function.Consumer;
  *     .check();          // AssertionError with the report if some schedule fails
  * }</pre>
  *
+ * <p>Every try runs with the explorer's {@link RunOptions}: its strategy and seed decide the
+ * choices, and its limits and failure policies apply to each try. {@link #strategy}, {@link #seed},
+ * {@link #maxSteps}, {@link #preemption} and {@link #watchdog} set one of them; {@link
+ * #options(RunOptions)} sets them all. What only an exploration has (tries, shards, the determinism
+ * self-check) is set here.
+ *
  * <p>Immutable: each configuring method returns a new explorer. Defaults: {@link
  * Strategy#random()}, 1,000 tries, seed 0, at most 100,000 steps per try, {@link
- * Preemption#COOPERATIVE}, one shard, the determinism self-check on.
+ * Preemption#COOPERATIVE}, one shard, the determinism self-check on, and otherwise {@link
+ * RunOptions#defaults()}.
  *
  * @since 0.1
  */
 public final class Explorer {
+  /** The run options of an explorer that was not given any: random, 100,000 steps a try. */
+  private static final RunOptions DEFAULT_OPTIONS =
+      RunOptions.defaults().strategy(Strategy.random()).maxSteps(100_000);
+
   private final ThrowingRunnable scenario;
 
   /** The settings; filled before the constructor ends and never changed after. */
@@ -46,27 +59,19 @@ public final class Explorer {
 
   /** The settings as a mutable record, so that each option is copied in one place. */
   private static final class Values {
-    Strategy strategy = Strategy.random();
+    RunOptions options = DEFAULT_OPTIONS;
     int tries = 1_000;
-    long seed;
-    int maxSteps = 100_000;
-    Preemption preemption = Preemption.COOPERATIVE;
     int shardIndex;
     int shardCount = 1;
     boolean checkDeterminism = true;
-    Duration watchdog = RunOptions.defaults().watchdog();
 
     Values copy() {
       Values copy = new Values();
-      copy.strategy = strategy;
+      copy.options = options;
       copy.tries = tries;
-      copy.seed = seed;
-      copy.maxSteps = maxSteps;
-      copy.preemption = preemption;
       copy.shardIndex = shardIndex;
       copy.shardCount = shardCount;
       copy.checkDeterminism = checkDeterminism;
-      copy.watchdog = watchdog;
       return copy;
     }
   }
@@ -92,10 +97,40 @@ public final class Explorer {
    * @throws IllegalArgumentException if {@code scenario} is null
    */
   public static Explorer explore(ThrowingRunnable scenario) {
-    if (scenario == null) {
-      throw new IllegalArgumentException("scenario must not be null");
-    }
+    Preconditions.requireNonNull(scenario, "scenario");
     return new Explorer(scenario, new Values());
+  }
+
+  /**
+   * Sets every run setting at once: the strategy and seed that decide each try's choices, and the
+   * limits, preemption mode, failure policies and listener of each try. A listener sees the events
+   * of every try, including the replays that shrink a counterexample. The default is {@link
+   * RunOptions#defaults()} with {@link Strategy#random()} and at most 100,000 steps a try; note
+   * that {@code RunOptions.defaults()} itself has {@link Strategy#fifo()}, which explores a single
+   * schedule.
+   *
+   * <pre>{@code
+   * Explorer.explore(scenario)
+   *     .options(RunOptions.defaults().strategy(Strategy.pct(2)).failOnLeftoverTasks(true))
+   *     .check();
+   * }</pre>
+   *
+   * @param options the options of every try
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code options} is null
+   */
+  public Explorer options(RunOptions options) {
+    Preconditions.requireNonNull(options, "options");
+    return with(next -> next.options = options);
+  }
+
+  /**
+   * Returns the run options every try runs with.
+   *
+   * @return the options, including the strategy and seed
+   */
+  public RunOptions options() {
+    return values.options;
   }
 
   /**
@@ -103,11 +138,11 @@ public final class Explorer {
    *
    * @param strategy the strategy
    * @return a new explorer
-   * @throws IllegalArgumentException if {@code strategy} is null
+   * @throws IllegalArgumentException if {@code strategy} is null or not made by {@link Strategy}'s
+   *     factories
    */
   public Explorer strategy(Strategy strategy) {
-    StrategyImpl.of(strategy, "strategy");
-    return with(next -> next.strategy = strategy);
+    return options(values.options.strategy(strategy));
   }
 
   /**
@@ -118,9 +153,7 @@ public final class Explorer {
    * @throws IllegalArgumentException if {@code n} is less than 1
    */
   public Explorer tries(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("tries must be 1 or more, but was " + n);
-    }
+    Preconditions.requireAtLeast(n, 1, "tries");
     return with(next -> next.tries = n);
   }
 
@@ -131,7 +164,7 @@ public final class Explorer {
    * @return a new explorer
    */
   public Explorer seed(long seed) {
-    return with(next -> next.seed = seed);
+    return options(values.options.seed(seed));
   }
 
   /**
@@ -143,10 +176,7 @@ public final class Explorer {
    * @throws IllegalArgumentException if {@code n} is less than 1
    */
   public Explorer maxSteps(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("maxSteps must be 1 or more, but was " + n);
-    }
-    return with(next -> next.maxSteps = n);
+    return options(values.options.maxSteps(n));
   }
 
   /**
@@ -158,10 +188,7 @@ public final class Explorer {
    * @throws IllegalArgumentException if {@code preemption} is null
    */
   public Explorer preemption(Preemption preemption) {
-    if (preemption == null) {
-      throw new IllegalArgumentException("preemption must not be null");
-    }
-    return with(next -> next.preemption = preemption);
+    return options(values.options.preemption(preemption));
   }
 
   /**
@@ -216,8 +243,7 @@ public final class Explorer {
    * @throws IllegalArgumentException if {@code limit} is null, zero or negative
    */
   public Explorer watchdog(Duration limit) {
-    RunOptions.defaults().watchdog(limit); // checks the argument
-    return with(next -> next.watchdog = limit);
+    return options(values.options.watchdog(limit));
   }
 
   /**
@@ -230,9 +256,9 @@ public final class Explorer {
    */
   public ExplorationResult run() {
     Runner.checkNotInRun("Explorer.run");
-    if (values.shardCount > 1 && !StrategyImpl.of(values.strategy, "strategy").shardable()) {
+    if (values.shardCount > 1 && !StrategyImpl.of(strategy(), "strategy").shardable()) {
       throw new IllegalArgumentException(
-          values.strategy
+          strategy()
               + " explores one tree depth first and cannot be split into shards (this explorer is"
               + " shard "
               + values.shardIndex
@@ -244,9 +270,8 @@ public final class Explorer {
   }
 
   private ExplorationResult explore() {
-    Search search = StrategyImpl.of(values.strategy, "strategy").search(values.seed);
-    RunOptions options = options();
-    Callable<Void> main = main();
+    Search search = StrategyImpl.of(strategy(), "strategy").search(seed());
+    Callable<Void> main = Operations.callable(scenario);
     int ran = 0;
     boolean exhausted = false;
     try (CarrierPool pool = new CarrierPool()) {
@@ -254,15 +279,16 @@ public final class Explorer {
         if (tryIndex % values.shardCount != values.shardIndex) {
           continue;
         }
-        TryRecord record = Runner.explore(options, search, tryIndex, false, pool, main);
-        if (record == null) {
+        Chooser chooser = search.nextTry(tryIndex);
+        if (chooser == null) {
           exhausted = true;
           break;
         }
+        TryRecord record = Runner.runTry(values.options, chooser, false, pool, main);
+        search.finished(record.choices());
         ran++;
-        if (record.failure != null) {
-          Counterexample found =
-              new Shrinker(this, options, pool, main).counterexample(record, tryIndex);
+        if (record.failure() != null) {
+          Counterexample found = new Shrinker(this, pool, main).counterexample(record, tryIndex);
           return new Result(ran, found, false);
         }
       }
@@ -283,35 +309,16 @@ public final class Explorer {
     }
   }
 
-  RunOptions options() {
-    return RunOptions.defaults()
-        .maxSteps(values.maxSteps)
-        .preemption(values.preemption)
-        .watchdog(values.watchdog);
-  }
-
-  private Callable<Void> main() {
-    return Operations.callable(scenario);
-  }
-
   Strategy strategy() {
-    return values.strategy;
+    return values.options.strategy();
   }
 
   long seed() {
-    return values.seed;
+    return values.options.seed();
   }
 
   int tries() {
     return values.tries;
-  }
-
-  int maxSteps() {
-    return values.maxSteps;
-  }
-
-  Preemption preemption() {
-    return values.preemption;
   }
 
   boolean checksDeterminism() {

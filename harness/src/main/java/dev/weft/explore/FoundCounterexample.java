@@ -4,7 +4,8 @@ import dev.weft.Preemption;
 import dev.weft.RunEvent;
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
-import dev.weft.internal.TryRecord;
+import dev.weft.internal.Messages;
+import dev.weft.internal.search.TryRecord;
 import java.util.List;
 
 /** A counterexample and its report. */
@@ -54,7 +55,7 @@ final class FoundCounterexample implements Counterexample {
   /** What the minimal run threw, or, if it no longer failed, what the try as found threw. */
   @Override
   public Throwable failure() {
-    return minimalRun.failure != null ? minimalRun.failure : foundFailure;
+    return minimalRun.failure() != null ? minimalRun.failure() : foundFailure;
   }
 
   @Override
@@ -64,14 +65,14 @@ final class FoundCounterexample implements Counterexample {
 
   @Override
   public List<RunEvent> trace() {
-    return minimalRun.events == null ? List.of() : minimalRun.events;
+    return minimalRun.events() == null ? List.of() : minimalRun.events();
   }
 
   @Override
   public String timeline() {
-    return minimalRun.events == null
+    return minimalRun.events() == null
         ? "  (not traced: the run blocked outside Weft, and a traced replay would block again)\n"
-        : Timeline.of(minimalRun.events);
+        : Timeline.of(minimalRun.events());
   }
 
   @Override
@@ -85,10 +86,13 @@ final class FoundCounterexample implements Counterexample {
         .append(explorer.strategy())
         .append(", seed ")
         .append(explorer.seed())
-        .append(explorer.preemption() == Preemption.EVERY_OPERATION ? ", every operation" : "")
+        .append(
+            explorer.options().preemption() == Preemption.EVERY_OPERATION
+                ? ", every operation"
+                : "")
         .append(").\n\n");
     Throwable failure = failure();
-    if (minimalRun.failure == null) {
+    if (minimalRun.failure() == null) {
       out.append("The minimal schedule did NOT fail when replayed with a trace, so something")
           .append(" outside Weft changes the runs. The try as found failed with:\n")
           .append(indent(String.valueOf(foundFailure)))
@@ -96,11 +100,11 @@ final class FoundCounterexample implements Counterexample {
     } else {
       out.append("Failure")
           .append(
-              minimalRun.failingTask == null || minimalRun.failingTask.equals("main")
+              minimalRun.failingTask() == null || minimalRun.failingTask().equals("main")
                   ? ""
-                  : " (from task " + minimalRun.failingTask + ")")
+                  : " (from task " + minimalRun.failingTask() + ")")
           .append(":\n")
-          .append(indent(TryRecord.withoutRunAgain(failure.toString())))
+          .append(indent(Messages.withoutRunAgain(failure.toString())))
           .append('\n');
     }
     out.append("\nMinimal schedule (")
@@ -119,27 +123,18 @@ final class FoundCounterexample implements Counterexample {
                 : "\"\n  (n or n:Task: run the n-th ready task, 0 being asyncio's order; pN: switch"
                     + " or not at an operation;\n   dN: a value of Weft.choose; *N: the token"
                     + " repeated N times)")
-        .append("\n\nReplay it:\n  Weft.run(RunOptions.defaults().replay(Schedule.parse(\"")
-        .append(minimal)
-        .append("\"))")
-        .append(
-            explorer.preemption() == Preemption.EVERY_OPERATION
-                ? ".preemption(Preemption.EVERY_OPERATION)"
-                : "")
-        .append(
-            explorer.maxSteps() == RunOptions.defaults().maxSteps()
-                ? ""
-                : ".maxSteps(" + explorer.maxSteps() + ")")
+        .append("\n\nReplay it:\n  Weft.run(")
+        .append(replayOptions())
         .append(", scenario);\n  where scenario is the code given to Explorer.explore.\n\n")
         .append("Timeline of the minimal run (one row per task; #n is the run's n-th step,\n")
         .append("* a step picked out of asyncio's order):\n")
         .append(timeline());
-    if (minimalRun.divergence != null) {
+    if (minimalRun.divergence() != null) {
       out.append("\nNote: the replay departed from its schedule ")
-          .append(minimalRun.divergence)
+          .append(minimalRun.divergence())
           .append(".\n");
     }
-    if (minimalRun.failure instanceof dev.weft.BlockedOutsideWeftException) {
+    if (minimalRun.failure() instanceof dev.weft.BlockedOutsideWeftException) {
       out.append(
           "\nNot shrunk: a task blocked outside Weft, and every replay would wait for the watchdog"
               + " again.\n");
@@ -151,11 +146,37 @@ final class FoundCounterexample implements Counterexample {
           .append(
               " randomness, iteration over a HashMap or HashSet, threads Weft does not run), so")
           .append(" this counterexample may not replay. Make that input deterministic.\n");
-    } else if (explorer.checksDeterminism() && minimalRun.failure != null) {
+    } else if (explorer.checksDeterminism() && minimalRun.failure() != null) {
       out.append(
           "\nReplayed twice more with identical traces: the counterexample is deterministic.\n");
     }
     return out.toString();
+  }
+
+  /**
+   * Returns the options that replay the minimal run, as code: the replay, and every setting of the
+   * explorer's options that changes how a run ends.
+   */
+  private String replayOptions() {
+    RunOptions options = explorer.options();
+    RunOptions defaults = RunOptions.defaults();
+    StringBuilder code = new StringBuilder("RunOptions.defaults().replay(Schedule.parse(\"");
+    code.append(minimal).append("\"))");
+    if (options.preemption() != defaults.preemption()) {
+      code.append(".preemption(Preemption.").append(options.preemption()).append(')');
+    }
+    if (options.maxSteps() != defaults.maxSteps()) {
+      code.append(".maxSteps(").append(options.maxSteps()).append(')');
+    }
+    if (options.failOnUnobservedFailures() != defaults.failOnUnobservedFailures()) {
+      code.append(".failOnUnobservedFailures(")
+          .append(options.failOnUnobservedFailures())
+          .append(')');
+    }
+    if (options.failOnLeftoverTasks() != defaults.failOnLeftoverTasks()) {
+      code.append(".failOnLeftoverTasks(").append(options.failOnLeftoverTasks()).append(')');
+    }
+    return code.toString();
   }
 
   private static String indent(String text) {

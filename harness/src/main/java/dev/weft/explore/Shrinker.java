@@ -2,15 +2,13 @@ package dev.weft.explore;
 
 import dev.weft.BlockedOutsideWeftException;
 import dev.weft.RunEvent;
-import dev.weft.RunOptions;
 import dev.weft.Schedule;
-import dev.weft.Strategy;
 import dev.weft.internal.CarrierPool;
-import dev.weft.internal.Decision;
 import dev.weft.internal.Runner;
-import dev.weft.internal.ScheduleAccess;
-import dev.weft.internal.StrategyImpl;
-import dev.weft.internal.TryRecord;
+import dev.weft.internal.search.Choice;
+import dev.weft.internal.search.Chooser;
+import dev.weft.internal.search.ScheduleAccess;
+import dev.weft.internal.search.TryRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,44 +30,42 @@ final class Shrinker {
   static final int BUDGET = 500;
 
   private final Explorer explorer;
-  private final RunOptions options;
   private final CarrierPool pool;
   private final Callable<Void> main;
   private int replays;
 
-  Shrinker(Explorer explorer, RunOptions options, CarrierPool pool, Callable<Void> main) {
+  Shrinker(Explorer explorer, CarrierPool pool, Callable<Void> main) {
     this.explorer = explorer;
-    this.options = options;
     this.pool = pool;
     this.main = main;
   }
 
   Counterexample counterexample(TryRecord found, int tryIndex) {
     Signature signature = Signature.of(found);
-    List<Decision> minimal = normalize(found.decisions);
-    if (found.failure instanceof BlockedOutsideWeftException) {
+    List<Choice> minimal = normalize(found.choices());
+    if (found.failure() instanceof BlockedOutsideWeftException) {
       // Each replay would wait for the watchdog again: report the schedule as found, unshrunk.
       return new FoundCounterexample(
           explorer,
           tryIndex,
           schedule(minimal),
           schedule(minimal),
-          found.decisions.size(),
+          found.choices().size(),
           0,
           found,
-          found.failure,
+          found.failure(),
           null);
     }
     boolean improved = true;
     while (improved && replays < BUDGET) {
       improved = false;
-      for (List<Decision> candidate : candidates(minimal)) {
+      for (List<Choice> candidate : candidates(minimal)) {
         if (replays >= BUDGET) {
           break;
         }
         TryRecord run = replay(candidate, false);
-        if (run.failure != null && signature.equals(Signature.of(run))) {
-          List<Decision> taken = normalize(run.decisions);
+        if (run.failure() != null && signature.equals(Signature.of(run))) {
+          List<Choice> taken = normalize(run.choices());
           if (Score.of(taken).compareTo(Score.of(minimal)) < 0) {
             minimal = taken;
             improved = true;
@@ -87,20 +83,19 @@ final class Shrinker {
     return new FoundCounterexample(
         explorer,
         tryIndex,
-        schedule(normalize(found.decisions)),
+        schedule(normalize(found.choices())),
         schedule(minimal),
-        found.decisions.size(),
+        found.choices().size(),
         shrinkReplays,
         minimalRun,
-        found.failure,
+        found.failure(),
         nondeterminism);
   }
 
-  private TryRecord replay(List<Decision> decisions, boolean trace) {
+  /** Runs the scenario once more with {@code choices}, then the defaults. */
+  private TryRecord replay(List<Choice> choices, boolean trace) {
     replays++;
-    Strategy replay = Strategy.replay(schedule(decisions));
-    return Runner.explore(
-        options, StrategyImpl.of(replay, "strategy").search(explorer.seed()), 0, trace, pool, main);
+    return Runner.runTry(explorer.options(), Chooser.replaying(choices), trace, pool, main);
   }
 
   /**
@@ -109,8 +104,8 @@ final class Shrinker {
    */
   private static String compare(TryRecord first, TryRecord second, TryRecord third) {
     for (TryRecord other : List.of(second, third)) {
-      List<RunEvent> a = first.events;
-      List<RunEvent> b = other.events;
+      List<RunEvent> a = first.events();
+      List<RunEvent> b = other.events();
       for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
         RunEvent x = i < a.size() ? a.get(i) : null;
         RunEvent y = i < b.size() ? b.get(i) : null;
@@ -133,44 +128,40 @@ final class Shrinker {
    * failure's message and a queue's item come from user {@code toString}s, which may print identity
    * hashes, so they are left out (only the failure's type is compared).
    */
-  private static String key(RunEvent event) {
-    String detail;
-    switch (event.kind()) {
-      case COMPLETED:
-        detail = "";
-        break;
-      case FAILED:
-        int colon = event.detail().indexOf(':');
-        detail = colon < 0 ? event.detail() : event.detail().substring(0, colon);
-        break;
-      case OPERATION:
-        int item = event.detail().indexOf(": ");
-        detail = item < 0 ? event.detail() : event.detail().substring(0, item);
-        break;
-      default:
-        detail = event.detail();
+  private static RunEvent key(RunEvent event) {
+    RunEvent.Detail detail = event.detail();
+    if (detail instanceof RunEvent.Returned) {
+      detail = new RunEvent.Returned("");
+    } else if (detail instanceof RunEvent.Failed) {
+      RunEvent.Failed failed = (RunEvent.Failed) detail;
+      detail = new RunEvent.Failed(failed.exception(), "", failed.unwound());
+    } else if (detail instanceof RunEvent.Operation) {
+      RunEvent.Operation operation = (RunEvent.Operation) detail;
+      detail =
+          new RunEvent.Operation(
+              operation.primitive(), operation.name(), operation.operation(), null);
     }
-    return event.time() + " " + event.task() + " " + event.kind() + " " + detail;
+    return new RunEvent(event.time(), event.task(), event.kind(), detail);
   }
 
   /** Drops trailing defaults and the task names of default task choices (they add nothing). */
-  static List<Decision> normalize(List<Decision> decisions) {
-    List<Decision> out = new ArrayList<>(decisions.size());
-    for (Decision decision : decisions) {
+  static List<Choice> normalize(List<Choice> choices) {
+    List<Choice> out = new ArrayList<>(choices.size());
+    for (Choice choice : choices) {
       out.add(
-          decision.value == 0 && decision.task != null
-              ? new Decision(decision.kind, 0, decision.options, null)
-              : decision);
+          choice.value() == 0 && choice.task() != null
+              ? new Choice(choice.kind(), 0, choice.options(), null)
+              : choice);
     }
     int end = out.size();
-    while (end > 0 && out.get(end - 1).value == 0) {
+    while (end > 0 && out.get(end - 1).value() == 0) {
       end--;
     }
     return new ArrayList<>(out.subList(0, end));
   }
 
-  private static List<List<Decision>> candidates(List<Decision> schedule) {
-    List<List<Decision>> out = new ArrayList<>();
+  private static List<List<Choice>> candidates(List<Choice> schedule) {
+    List<List<Choice>> out = new ArrayList<>();
     int n = schedule.size();
     for (int cut : new int[] {0, n / 4, n / 2, 3 * n / 4}) {
       if (cut < n) {
@@ -179,18 +170,18 @@ final class Shrinker {
     }
     for (int chunk = n / 2; chunk >= 1; chunk /= 2) {
       for (int start = 0; start + chunk <= n; start += chunk) {
-        List<Decision> without = new ArrayList<>(schedule.subList(0, start));
+        List<Choice> without = new ArrayList<>(schedule.subList(0, start));
         without.addAll(schedule.subList(start + chunk, n));
         out.add(without);
       }
     }
     for (int i = n - 1; i >= 0; i--) {
-      if (schedule.get(i).value != 0) {
+      if (schedule.get(i).value() != 0) {
         out.add(with(schedule, i, 0));
       }
     }
     for (int i = 0; i < n; i++) {
-      int value = schedule.get(i).value;
+      int value = schedule.get(i).value();
       if (value > 1) {
         out.add(with(schedule, i, value / 2));
       }
@@ -201,38 +192,28 @@ final class Shrinker {
     return out;
   }
 
-  private static List<Decision> with(List<Decision> schedule, int index, int value) {
-    List<Decision> changed = new ArrayList<>(schedule);
+  private static List<Choice> with(List<Choice> schedule, int index, int value) {
+    List<Choice> changed = new ArrayList<>(schedule);
     changed.set(index, schedule.get(index).withValue(value));
     return changed;
   }
 
-  static Schedule schedule(List<Decision> decisions) {
-    return ScheduleAccess.make(decisions);
+  static Schedule schedule(List<Choice> choices) {
+    return ScheduleAccess.make(choices);
   }
 
   /** Context switches, then length, then the sum of values: smaller is simpler. */
-  private static final class Score implements Comparable<Score> {
-    final int departures;
-    final int length;
-    final long sum;
-
-    private Score(int departures, int length, long sum) {
-      this.departures = departures;
-      this.length = length;
-      this.sum = sum;
-    }
-
-    static Score of(List<Decision> decisions) {
+  private record Score(int departures, int length, long sum) implements Comparable<Score> {
+    static Score of(List<Choice> choices) {
       int departures = 0;
       long sum = 0;
-      for (Decision decision : decisions) {
-        if (decision.value != 0 && decision.kind != Decision.Kind.DATA) {
+      for (Choice choice : choices) {
+        if (choice.departs()) {
           departures++;
         }
-        sum += decision.value;
+        sum += choice.value();
       }
-      return new Score(departures, decisions.size(), sum);
+      return new Score(departures, choices.size(), sum);
     }
 
     @Override

@@ -1,50 +1,30 @@
 package dev.weft.explore;
 
 import dev.weft.DeadlockException;
-import dev.weft.internal.TryRecord;
+import dev.weft.internal.search.TryRecord;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How a run failed, for deciding whether a smaller schedule "fails the same way": the exception's
  * type and the task it came from, or for a deadlock the set of blocked tasks.
+ *
+ * @param type the failure's class name
+ * @param task the task it came from, or {@code null} for a deadlock
+ * @param blocked for a deadlock, the blocked tasks in creation order; else empty
  */
-final class Signature {
-  private final String type;
-  private final String task;
-  private final List<String> blocked;
+record Signature(String type, String task, List<String> blocked) {
 
-  private Signature(String type, String task, List<String> blocked) {
-    this.type = type;
-    this.task = task;
-    this.blocked = blocked;
-  }
-
+  /** Returns how {@code record} failed, or {@code null} if it passed. */
   static Signature of(TryRecord record) {
-    if (record.failure == null) {
+    Throwable failure = record.failure();
+    if (failure == null) {
       return null;
     }
-    boolean deadlock = record.failure instanceof DeadlockException;
+    boolean deadlock = failure instanceof DeadlockException;
     return new Signature(
-        record.failure.getClass().getName(),
-        deadlock ? null : record.failingTask,
-        deadlock ? record.blocked : List.of());
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    if (!(other instanceof Signature)) {
-      return false;
-    }
-    Signature that = (Signature) other;
-    return type.equals(that.type)
-        && Objects.equals(task, that.task)
-        && blocked.equals(that.blocked);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(type, task, blocked);
+        failure.getClass().getName(),
+        deadlock ? null : record.failingTask(),
+        deadlock ? record.blocked() : List.of());
   }
 
   @Override

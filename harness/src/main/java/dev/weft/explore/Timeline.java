@@ -36,17 +36,20 @@ final class Timeline {
           rows.computeIfAbsent(task, t -> new ArrayList<>());
           break;
         case CHOSE:
-          if (event.detail().startsWith("picked") && !event.detail().startsWith("picked 1 of")) {
-            picked = true;
-          } else if (event.detail().startsWith("choose(") && entry != null) {
-            entry.append(' ').append(event.detail()).append(';');
-          } else if (event.detail().startsWith("switched out")) {
+          RunEvent.Choice choice = (RunEvent.Choice) event.detail();
+          if (choice.point() == RunEvent.Choice.Point.TASK) {
+            picked |= choice.departs();
+          } else if (choice.point() == RunEvent.Choice.Point.DATA) {
+            if (entry != null) {
+              entry.append(' ').append(choice.text()).append(';');
+            }
+          } else {
             switchedOut = true;
           }
           break;
         case OPERATION:
           if (entry != null && task.equals(running)) {
-            entry.append(' ').append(operation(event.detail())).append(';');
+            entry.append(' ').append(operation((RunEvent.Operation) event.detail())).append(';');
           }
           break;
         case RAN:
@@ -64,7 +67,8 @@ final class Timeline {
         case COMPLETED:
         case FAILED:
         case CANCELLED:
-          if (event.kind() == RunEvent.Kind.FAILED && event.detail().equals("aborted")) {
+          if (event.detail() instanceof RunEvent.Failed
+              && ((RunEvent.Failed) event.detail()).unwound()) {
             entry = null; // the run ended (deadlock, step limit) and this task was unwound
             running = null;
           } else if (entry != null && task.equals(running)) {
@@ -119,26 +123,24 @@ final class Timeline {
     return out;
   }
 
-  /** "put on queue 'items': A0" reads "put A0"; "got from ..." reads "got A0"; others stay. */
-  private static String operation(String detail) {
-    int colon = detail.indexOf(": ");
-    if (detail.startsWith("put on ") && colon > 0) {
-      return "put " + detail.substring(colon + 2);
-    }
-    if (detail.startsWith("got from ") && colon > 0) {
-      return "got " + detail.substring(colon + 2);
-    }
-    return detail;
+  /** An item put or got reads "put A0" / "got A0"; other operations "acquired lock 'm'". */
+  private static String operation(RunEvent.Operation operation) {
+    return operation.item() != null
+        ? operation.verb() + " " + operation.item()
+        : operation.verb() + " " + operation.name();
   }
 
   private static String ending(RunEvent event) {
+    RunEvent.Detail detail = event.detail();
     switch (event.kind()) {
       case SUSPENDED:
-        return event.detail().equals("yieldNow()") ? "yields" : "waits in " + event.detail();
+        RunEvent.Wait wait = (RunEvent.Wait) detail;
+        return wait.isYield() ? "yields" : "waits in " + wait.text();
       case COMPLETED:
-        return "returned" + (event.detail().equals("null") ? "" : " " + event.detail());
+        String value = ((RunEvent.Returned) detail).value();
+        return "returned" + (value.equals("null") ? "" : " " + value);
       case FAILED:
-        return "FAILED: " + event.detail();
+        return "FAILED: " + ((RunEvent.Failed) detail).description();
       default:
         return "cancelled";
     }

@@ -19,7 +19,7 @@ import java.util.NoSuchElementException;
 final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
   private static final Object TIMED_OUT = new Object();
 
-  private final Scheduler loop;
+  private final Loop loop;
   private final LinkedHashSet<FutureBase<?>> todo;
   private final List<FutureBase<?>> all;
   private final ArrayDeque<Object> finished = new ArrayDeque<>();
@@ -30,7 +30,7 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
   private int left;
   private boolean iterated;
 
-  AsCompleted(Scheduler loop, List<FutureBase<?>> futures, long timeoutNanos) {
+  AsCompleted(Loop loop, List<FutureBase<?>> futures, long timeoutNanos) {
     this.loop = loop;
     this.todo = new LinkedHashSet<>(futures);
     this.all = List.copyOf(todo);
@@ -78,7 +78,7 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
       InternalFuture<Void> waiter = loop.internalFuture("asCompleted");
       waiters.add(waiter);
       try {
-        caller.await(waiter, this::describe);
+        caller.await(waiter, WaitReason.of("asCompleted", null, all, this::describe));
       } catch (Throwable e) {
         waiter.requestCancel();
         waiters.remove(waiter);
@@ -106,7 +106,7 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
   }
 
   private String describe() {
-    return "asCompleted(" + WaitReason.names(all) + ").next()";
+    return "asCompleted(" + WaitReason.list(all) + ").next()";
   }
 
   private void completed(FutureBase<?> future) {

@@ -22,7 +22,7 @@ abstract class FutureBase<T> implements Task<T> {
   private static final byte FAILED = 2;
   private static final byte CANCELLED = 3;
 
-  final Scheduler loop;
+  final Loop loop;
   private final String name;
   private byte state = PENDING;
   private T value;
@@ -38,7 +38,7 @@ abstract class FutureBase<T> implements Task<T> {
   private List<Runnable> moreCallbacks;
   private boolean failureObserved;
 
-  FutureBase(Scheduler loop, String name) {
+  FutureBase(Loop loop, String name) {
     this.loop = loop;
     this.name = name;
   }
@@ -66,7 +66,7 @@ abstract class FutureBase<T> implements Task<T> {
 
   @Override
   public final T join() {
-    loop.checkAccess(this, "join()");
+    RunningLoop.checkAccess(loop, this, "join()");
     TaskImpl<?> caller = loop.runningTask("join()");
     return caller.await(this, WaitReason.join(this));
   }
@@ -85,7 +85,7 @@ abstract class FutureBase<T> implements Task<T> {
     if (isDone()) {
       return false;
     }
-    loop.checkAccess(this, "cancel()");
+    RunningLoop.checkAccess(loop, this, "cancel()");
     return requestCancel();
   }
 

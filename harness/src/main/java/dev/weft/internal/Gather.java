@@ -23,7 +23,7 @@ final class Gather extends FutureBase<List<Object>> {
   private int finished;
   private boolean cancelRequested;
 
-  private Gather(Scheduler loop, List<FutureBase<?>> children, boolean settled, int distinct) {
+  private Gather(Loop loop, List<FutureBase<?>> children, boolean settled, int distinct) {
     super(loop, "gather");
     this.children = children;
     this.settled = settled;
@@ -34,7 +34,7 @@ final class Gather extends FutureBase<List<Object>> {
    * Starts gathering. Children that are already done are taken into account before this returns, so
    * gathering children that are all done completes at once, without a suspension (spec 1.2).
    */
-  static Gather start(Scheduler loop, List<FutureBase<?>> children, boolean settled) {
+  static Gather start(Loop loop, List<FutureBase<?>> children, boolean settled) {
     LinkedHashSet<FutureBase<?>> unique = new LinkedHashSet<>(children);
     Gather gather = new Gather(loop, children, settled, unique.size());
     List<FutureBase<?>> doneAlready = new ArrayList<>();
@@ -53,7 +53,7 @@ final class Gather extends FutureBase<List<Object>> {
 
   @Override
   public String label() {
-    return (settled ? "gatherSettled(" : "gather(") + WaitReason.names(children) + ")";
+    return (settled ? "gatherSettled(" : "gather(") + WaitReason.list(children) + ")";
   }
 
   @Override
@@ -62,7 +62,11 @@ final class Gather extends FutureBase<List<Object>> {
   }
 
   WaitReason reason() {
-    return () -> label() + WaitReason.firstPending(children);
+    return WaitReason.of(
+        settled ? "gatherSettled" : "gather",
+        null,
+        children,
+        () -> label() + WaitReason.firstPending(children));
   }
 
   private void childDone(FutureBase<?> child) {

@@ -11,7 +11,7 @@ final class InternalFuture<T> extends FutureBase<T> {
   private final String label;
   private final boolean reportsFailures;
 
-  InternalFuture(Scheduler loop, String label, boolean reportsFailures) {
+  InternalFuture(Loop loop, String label, boolean reportsFailures) {
     super(loop, label);
     this.label = label;
     this.reportsFailures = reportsFailures;

@@ -1,6 +1,9 @@
 package dev.weft.internal;
 
+import dev.weft.RunEvent;
 import dev.weft.Task;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Ties a queue, lock or other primitive to one Weft run, like asyncio's {@code _LoopBoundMixin} but
@@ -19,7 +22,7 @@ import dev.weft.Task;
 public final class LoopBinding {
   private final String kind;
   private final String name;
-  private Scheduler loop;
+  private Loop loop;
   private String label;
 
   /**
@@ -37,7 +40,7 @@ public final class LoopBinding {
     this.kind = kind;
     this.name = name;
     this.label = name != null ? kind + " '" + name + "'" : kind;
-    Scheduler active = Scheduler.activeOrNull();
+    Loop active = RunningLoop.orNull();
     if (active != null) {
       bindTo(active); // created inside a run: it belongs to that run from the start
     }
@@ -58,7 +61,7 @@ public final class LoopBinding {
    * @param operation the method, for messages: {@code "putNowait"}
    */
   public void enter(String operation) {
-    if (loop == null && Scheduler.activeOrNull() == null) {
+    if (loop == null && RunningLoop.orNull() == null) {
       return; // not used by any run yet: nothing can be waiting on it, so no loop is needed
     }
     bind(operation).preemptionPoint();
@@ -71,37 +74,42 @@ public final class LoopBinding {
    * @return the running task
    */
   public Task<?> enterTask(String operation) {
-    Scheduler active = bind(operation);
+    Loop active = bind(operation);
     active.preemptionPoint();
     if (active.currentOrNull() == null) {
-      throw new IllegalStateException(
-          label
-              + ": "
-              + operation
-              + "() may wait, so it must be called from a task, but it was called from a callback"
-              + " (callSoon/callLater). Spawn a task for work that waits.");
+      throw new IllegalStateException(Messages.primitiveFromCallback(label, operation));
     }
     return active.currentOrNull();
   }
 
   /**
-   * Tells the run's listener, if any, that the running task (or callback) did {@code what} to this
-   * primitive, with {@code item} if there is one: an {@code OPERATION} event. Costs nothing without
-   * a listener.
+   * Tells the run's listener, if any, that the running task (or callback) did {@code operation} to
+   * this primitive, with {@code item} if there is one: an {@code OPERATION} event. Costs nothing
+   * without a listener.
    *
-   * @param what the verb and preposition: {@code "put on"}, {@code "acquired"}
+   * @param operation the method: {@code "put"}, {@code "get"}, {@code "acquire"}
    * @param item the item, or {@code null}
    */
-  public void trace(String what, Object item) {
-    Scheduler active = loop;
+  public void trace(String operation, Object item) {
+    Loop active = loop;
     if (active == null || !active.hasListener()) {
       return;
     }
-    TaskImpl<?> task = active.currentOrNull();
     active.event(
-        task == null ? "(callback)" : task.name(),
-        dev.weft.RunEvent.Kind.OPERATION,
-        what + " " + label + (item == null ? "" : ": " + brief(item)));
+        RunEvent.Kind.OPERATION,
+        new RunEvent.Operation(kind, label, operation, item == null ? null : brief(item)));
+  }
+
+  /**
+   * Describes a wait in this primitive for reports and listeners; the text is made only when one
+   * asks, so it shows the primitive's state at that moment.
+   *
+   * @param operation the method the task waits in: {@code "put"}, {@code "acquire"}
+   * @param text the description: {@code "put on queue 'items' (full, 2/2)"}
+   * @return the wait, made when asked
+   */
+  public Supplier<RunEvent.Wait> waitIn(String operation, Supplier<String> text) {
+    return () -> new RunEvent.Wait(operation, label, List.of(), text.get());
   }
 
   /** Returns {@code String.valueOf(item)} cut to 40 characters, guarding a failing toString. */
@@ -127,36 +135,25 @@ public final class LoopBinding {
         loop.runningTask(label + "." + operation), loop.internalFuture(label + " " + operation));
   }
 
-  private Scheduler bind(String operation) {
-    Scheduler active = Scheduler.activeOrNull();
+  private Loop bind(String operation) {
+    Loop active = RunningLoop.orNull();
     if (active == null && loop != null) {
-      throw new IllegalStateException(
-          label
-              + "."
-              + operation
-              + "() was called outside the Weft run it belongs to. Once a run has used a primitive,"
-              + " only that run's tasks and callbacks may use it.");
+      throw new IllegalStateException(Messages.primitiveOutsideItsRun(label, operation));
     }
     if (active == null) {
-      active = Scheduler.active(label + "." + operation + "()");
+      active = RunningLoop.require(label + "." + operation + "()");
     }
     if (loop == active) {
       return active;
     }
     if (loop != null) {
-      throw new IllegalStateException(
-          label
-              + "."
-              + operation
-              + "() was called from a different Weft run than the one it belongs to (the run it was"
-              + " created in, or else the first run that used it). Create queues, locks and events"
-              + " inside the run that uses them, one set per run.");
+      throw new IllegalStateException(Messages.primitiveFromOtherRun(label, operation));
     }
     bindTo(active);
     return active;
   }
 
-  private void bindTo(Scheduler active) {
+  private void bindTo(Loop active) {
     loop = active;
     if (name == null) {
       label = kind + " #" + active.nextPrimitiveNumber(kind);

@@ -42,34 +42,34 @@ public final class Operations {
   }
 
   public static <T> Task<T> spawn(String name, Callable<T> body) {
-    return Scheduler.active("Weft.spawn").spawn(name, body);
+    return RunningLoop.require("Weft.spawn").spawn(name, body);
   }
 
   public static <T> Promise<T> promise(String name) {
-    return Scheduler.active("Weft.promise").promise(name);
+    return RunningLoop.require("Weft.promise").promise(name);
   }
 
   public static TimerHandle callSoon(Runnable callback) {
-    Scheduler loop = Scheduler.active("Weft.callSoon");
+    Loop loop = RunningLoop.require("Weft.callSoon");
     String description = "callSoon from " + origin(loop);
     return loop.callSoonHandle(loop.guarded(callback, description), description);
   }
 
   public static TimerHandle callLater(Duration delay, Runnable callback) {
-    Scheduler loop = Scheduler.active("Weft.callLater");
+    Loop loop = RunningLoop.require("Weft.callLater");
     long nanos = VirtualTime.saturatedNanos(delay);
     String description = "callLater(" + VirtualTime.format(nanos) + ") from " + origin(loop);
     return loop.callAt(
         VirtualTime.deadline(loop.now(), nanos), loop.guarded(callback, description), description);
   }
 
-  private static String origin(Scheduler loop) {
+  private static String origin(Loop loop) {
     TaskImpl<?> task = loop.currentOrNull();
     return task == null ? "a callback" : task.label();
   }
 
   public static void sleep(Duration duration) {
-    Scheduler loop = Scheduler.active("Weft.sleep");
+    Loop loop = RunningLoop.require("Weft.sleep");
     TaskImpl<?> task = loop.runningTask("Weft.sleep");
     long nanos = VirtualTime.saturatedNanos(duration);
     if (nanos <= 0) {
@@ -84,27 +84,35 @@ public final class Operations {
     try {
       task.await(
           wakeUp,
-          () -> "sleep(" + VirtualTime.format(nanos) + "), until " + VirtualTime.format(deadline));
+          WaitReason.of(
+              "sleep",
+              null,
+              List.of(),
+              () ->
+                  "sleep("
+                      + VirtualTime.format(nanos)
+                      + "), until "
+                      + VirtualTime.format(deadline)));
     } finally {
       timer.cancel();
     }
   }
 
   public static void yieldNow() {
-    Scheduler loop = Scheduler.active("Weft.yieldNow");
+    Loop loop = RunningLoop.require("Weft.yieldNow");
     loop.runningTask("Weft.yieldNow").yieldNow();
   }
 
   public static Duration elapsed() {
-    return Duration.ofNanos(Scheduler.active("Weft.elapsed").now());
+    return Duration.ofNanos(RunningLoop.require("Weft.elapsed").now());
   }
 
   public static Clock clock() {
-    return new VirtualClock(Scheduler.active("Weft.clock"));
+    return new VirtualClock(RunningLoop.require("Weft.clock"));
   }
 
   public static Task<?> current() {
-    return Scheduler.active("Weft.current").runningTask("Weft.current");
+    return RunningLoop.require("Weft.current").runningTask("Weft.current");
   }
 
   @SuppressWarnings("unchecked")
@@ -120,7 +128,7 @@ public final class Operations {
   /** Values, or {@link Outcome}s when {@code settled}, in argument order (spec 2.4). */
   private static List<?> gather(
       Collection<? extends Task<?>> tasks, boolean settled, String operation) {
-    Scheduler loop = Scheduler.active(operation);
+    Loop loop = RunningLoop.require(operation);
     TaskImpl<?> caller = loop.runningTask(operation);
     List<FutureBase<?>> children = futures(loop, tasks, operation);
     if (children.isEmpty()) {
@@ -132,7 +140,7 @@ public final class Operations {
 
   public static <T> Iterable<Task<T>> asCompleted(
       Collection<? extends Task<T>> tasks, Duration timeout) {
-    Scheduler loop = Scheduler.active("Weft.asCompleted");
+    Loop loop = RunningLoop.require("Weft.asCompleted");
     List<FutureBase<?>> futures = futures(loop, tasks, "Weft.asCompleted");
     return new AsCompleted<>(
         loop, futures, timeout == null ? -1 : VirtualTime.saturatedNanos(timeout));
@@ -140,7 +148,7 @@ public final class Operations {
 
   public static <T> WaitResult<T> wait(
       Collection<? extends Task<T>> tasks, ReturnWhen when, Duration timeout) {
-    Scheduler loop = Scheduler.active("Weft.wait");
+    Loop loop = RunningLoop.require("Weft.wait");
     TaskImpl<?> caller = loop.runningTask("Weft.wait");
     List<FutureBase<?>> futures =
         new ArrayList<>(new LinkedHashSet<>(futures(loop, tasks, "Weft.wait")));
@@ -152,14 +160,14 @@ public final class Operations {
   }
 
   public static <T> T waitFor(Task<T> task, Duration timeout) {
-    Scheduler loop = Scheduler.active("Weft.waitFor");
+    Loop loop = RunningLoop.require("Weft.waitFor");
     TaskImpl<?> caller = loop.runningTask("Weft.waitFor");
     return Timeouts.waitFor(
         loop, caller, future(loop, task, "Weft.waitFor"), VirtualTime.saturatedNanos(timeout));
   }
 
   public static <T> T withTimeout(Duration timeout, Callable<T> body) {
-    Scheduler loop = Scheduler.active("Weft.withTimeout");
+    Loop loop = RunningLoop.require("Weft.withTimeout");
     TaskImpl<?> caller = loop.runningTask("Weft.withTimeout");
     long nanos = VirtualTime.saturatedNanos(timeout);
     return Timeouts.withTimeout(
@@ -167,25 +175,25 @@ public final class Operations {
   }
 
   public static <T> Task<T> shield(Task<T> task) {
-    Scheduler loop = Scheduler.active("Weft.shield");
+    Loop loop = RunningLoop.require("Weft.shield");
     return Shield.of(loop, future(loop, task, "Weft.shield"));
   }
 
   public static int choose(int bound) {
-    return Scheduler.active("Weft.choose").chooseData(bound);
+    return RunningLoop.require("Weft.choose").chooseData(bound);
   }
 
   public static void checkpoint() {
-    Scheduler.active("Weft.checkpoint").preemptionPoint();
+    RunningLoop.require("Weft.checkpoint").preemptionPoint();
   }
 
   public static void taskGroup(ThrowingConsumer<TaskGroup> body) {
-    Scheduler loop = Scheduler.active("Weft.taskGroup");
+    Loop loop = RunningLoop.require("Weft.taskGroup");
     TaskGroupImpl.run(loop, loop.runningTask("Weft.taskGroup"), body);
   }
 
   private static List<FutureBase<?>> futures(
-      Scheduler loop, Collection<? extends Task<?>> tasks, String operation) {
+      Loop loop, Collection<? extends Task<?>> tasks, String operation) {
     List<FutureBase<?>> futures = new ArrayList<>(tasks.size());
     int index = 0;
     for (Task<?> task : tasks) {
@@ -200,7 +208,7 @@ public final class Operations {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> FutureBase<T> future(Scheduler loop, Task<T> task, String operation) {
+  private static <T> FutureBase<T> future(Loop loop, Task<T> task, String operation) {
     if (!(task instanceof FutureBase)) {
       throw new IllegalArgumentException(
           operation

@@ -10,7 +10,7 @@ import dev.weft.Promise;
  * @param <T> the result type
  */
 final class PromiseImpl<T> extends FutureBase<T> implements Promise<T> {
-  PromiseImpl(Scheduler loop, String name) {
+  PromiseImpl(Loop loop, String name) {
     super(loop, name);
   }
 
@@ -26,7 +26,7 @@ final class PromiseImpl<T> extends FutureBase<T> implements Promise<T> {
 
   @Override
   public void complete(T value) {
-    loop.checkAccess(this, "complete()");
+    RunningLoop.checkAccess(loop, this, "complete()");
     setResult(value);
   }
 
@@ -40,7 +40,7 @@ final class PromiseImpl<T> extends FutureBase<T> implements Promise<T> {
       throw new IllegalArgumentException(
           "error must not be a CancelledException; call cancel() to cancel " + label());
     }
-    loop.checkAccess(this, "fail()");
+    RunningLoop.checkAccess(loop, this, "fail()");
     setFailure(error);
   }
 }

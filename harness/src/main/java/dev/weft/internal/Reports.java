@@ -80,12 +80,12 @@ final class Reports {
     }
     FutureBase<?> waitingOn = task.waitingOn();
     if (waitingOn != null && waitingOn.isDone()) {
-      return "ready to resume from " + reason.describe();
+      return "ready to resume from " + reason.describe().text();
     }
-    return "blocked in " + reason.describe();
+    return "blocked in " + reason.describe().text();
   }
 
-  static String deadlock(Scheduler loop) {
+  static String deadlock(Loop loop) {
     StringBuilder out = new StringBuilder();
     List<Blocked> blocked = notDone(loop);
     if (loop.mainReturned()) {
@@ -109,7 +109,7 @@ final class Reports {
     return out.toString();
   }
 
-  static String stepLimit(Scheduler loop) {
+  static String stepLimit(Loop loop) {
     StringBuilder out = new StringBuilder();
     out.append("The run took ")
         .append(String.format(Locale.ROOT, "%,d", loop.options.maxSteps()))
@@ -139,7 +139,7 @@ final class Reports {
     return out.toString();
   }
 
-  static String watchdog(Scheduler loop, TaskImpl<?> stuck, boolean leftRunning) {
+  static String watchdog(Loop loop, TaskImpl<?> stuck, boolean leftRunning) {
     String who = stuck == null ? "The scheduler" : stuck.label();
     StringBuilder out = new StringBuilder();
     out.append(who)
@@ -165,7 +165,7 @@ final class Reports {
     return out.toString();
   }
 
-  static String leftovers(Scheduler loop) {
+  static String leftovers(Loop loop) {
     List<Blocked> leftovers = loop.leftovers();
     StringBuilder out = new StringBuilder();
     out.append(leftovers.size())
@@ -183,7 +183,7 @@ final class Reports {
   /**
    * Turns each failure nobody observed (except main's own) into an exception that names its task.
    */
-  static List<RuntimeException> unobservedFailures(Scheduler loop) {
+  static List<RuntimeException> unobservedFailures(Loop loop) {
     List<RuntimeException> reports = new ArrayList<>();
     for (Failure failure : loop.failures()) {
       FutureBase<?> future = failure.future;
@@ -225,7 +225,7 @@ final class Reports {
           + ".failOnUnobservedFailures(false).";
 
   /** Lists the tasks that have ended, which often explains a deadlock: "the consumers are gone". */
-  private static void ended(StringBuilder out, Scheduler loop) {
+  private static void ended(StringBuilder out, Loop loop) {
     List<String> names = new ArrayList<>();
     for (TaskImpl<?> task : loop.tasks()) {
       if (task.isDone()) {
@@ -245,7 +245,7 @@ final class Reports {
   }
 
   /** Names the tasks not done, in creation order: the blocked set of a deadlock. */
-  static List<String> blockedNames(Scheduler loop) {
+  static List<String> blockedNames(Loop loop) {
     List<String> names = new ArrayList<>();
     for (TaskImpl<?> task : loop.tasks()) {
       if (!task.isDone()) {
@@ -255,7 +255,7 @@ final class Reports {
     return names;
   }
 
-  private static List<Blocked> notDone(Scheduler loop) {
+  private static List<Blocked> notDone(Loop loop) {
     List<Blocked> blocked = new ArrayList<>();
     for (TaskImpl<?> task : loop.tasks()) {
       if (!task.isDone()) {

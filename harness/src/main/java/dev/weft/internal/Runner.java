@@ -4,8 +4,12 @@ import dev.weft.BlockedOutsideWeftException;
 import dev.weft.DeadlockException;
 import dev.weft.LeftoverTasksException;
 import dev.weft.RunEvent;
+import dev.weft.RunListener;
 import dev.weft.RunOptions;
 import dev.weft.StepLimitExceededException;
+import dev.weft.internal.search.Chooser;
+import dev.weft.internal.search.StrategyImpl;
+import dev.weft.internal.search.TryRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +24,7 @@ public final class Runner {
   private static final long MIN_POLL = TimeUnit.MILLISECONDS.toNanos(1);
   private static final long MAX_POLL = TimeUnit.MILLISECONDS.toNanos(250);
 
-  private final Scheduler loop;
+  private final Loop loop;
   private final long watchdogNanos;
   private final List<Thread> leftRunning = new ArrayList<>();
   private RuntimeException watchdogFailure;
@@ -28,7 +32,7 @@ public final class Runner {
   /** The tasks blocked when the run deadlocked, in creation order; empty otherwise. */
   private List<String> blockedAtEnd = List.of();
 
-  private Runner(Scheduler loop) {
+  private Runner(Loop loop) {
     this.loop = loop;
     this.watchdogNanos = VirtualTime.saturatedNanos(loop.options.watchdog());
   }
@@ -38,8 +42,7 @@ public final class Runner {
     StrategyImpl strategy = StrategyImpl.of(options.strategy(), "strategy");
     Chooser chooser =
         strategy == StrategyImpl.fifo() ? null : strategy.search(options.seed()).nextTry(0);
-    Runner runner =
-        new Runner(new Scheduler(options, Thread.currentThread(), chooser, false, null));
+    Runner runner = new Runner(new Loop(options, Thread.currentThread(), chooser, false, null));
     try {
       return runner.start(main);
     } catch (RuntimeException | Error failure) {
@@ -56,32 +59,22 @@ public final class Runner {
   }
 
   /**
-   * Runs {@code main} as one try of an exploration: with {@code search}'s chooser for try {@code
-   * tryIndex}, recording the decisions (and the events, if {@code trace}), and returns what
-   * happened instead of throwing. Returns {@code null} when the search is exhausted.
+   * Runs {@code main} as one try of an exploration, with its choice points decided by {@code
+   * chooser}, recording the choices (and the events, if {@code trace}), and returns what happened
+   * instead of throwing.
    *
-   * @param options the run's options (limits, preemption); their strategy is ignored
-   * @param search the exploration's search
-   * @param tryIndex the try's number, from 0
+   * @param options the run's options (limits, preemption, listener); their strategy is ignored
+   * @param chooser decides the try's choice points
    * @param trace whether to record every event
    * @param pool the exploration's reusable carrier threads
    * @param main the scenario
-   * @return the try's record, or {@code null} if the search has nothing left to try
+   * @return the try's record
    */
-  public static TryRecord explore(
-      RunOptions options,
-      Search search,
-      int tryIndex,
-      boolean trace,
-      CarrierPool pool,
-      Callable<?> main) {
-    Chooser chooser = search.nextTry(tryIndex);
-    if (chooser == null) {
-      return null;
-    }
+  public static TryRecord runTry(
+      RunOptions options, Chooser chooser, boolean trace, CarrierPool pool, Callable<?> main) {
     List<RunEvent> events = trace ? new ArrayList<>() : null;
-    RunOptions recording = trace ? options.listener(TryRecord.recorder(options, events)) : options;
-    Scheduler loop = new Scheduler(recording, Thread.currentThread(), chooser, true, pool);
+    RunOptions recording = trace ? options.listener(recorder(options, events)) : options;
+    Loop loop = new Loop(recording, Thread.currentThread(), chooser, true, pool);
     Runner runner = new Runner(loop);
     Throwable failure = null;
     try {
@@ -89,14 +82,24 @@ public final class Runner {
     } catch (Throwable e) {
       failure = e;
     }
-    search.finished(loop.decisions());
     return new TryRecord(
         failure,
         failure == null ? null : runner.originOf(failure),
         runner.blockedAtEnd,
-        loop.decisions(),
+        loop.choices(),
         events,
         chooser.divergence());
+  }
+
+  /** A listener that records every event, then passes it to the user's listener, if any. */
+  private static RunListener recorder(RunOptions options, List<RunEvent> events) {
+    RunListener user = options.listener();
+    return event -> {
+      events.add(event);
+      if (user != null) {
+        user.onEvent(event);
+      }
+    };
   }
 
   /**
@@ -105,25 +108,22 @@ public final class Runner {
    * @param operation what the caller tried, for the message: {@code "Weft.run"}
    */
   public static void checkNotInRun(String operation) {
-    Scheduler outer = Scheduler.activeOrNull();
+    Loop outer = RunningLoop.orNull();
     if (outer != null) {
       TaskImpl<?> task = outer.currentOrNull();
       throw new IllegalStateException(
-          operation
-              + " was called inside a running Weft.run"
-              + (task == null ? "" : " (from " + task.label() + ")")
-              + ". Runs cannot be nested: spawn a task with Weft.spawn, or call the code directly.");
+          Messages.nestedRun(operation, task == null ? null : task.label()));
     }
   }
 
   private <T> T start(Callable<T> main) {
     checkNotInRun("Weft.run");
-    loop.bindThread();
+    RunningLoop.set(loop);
     try {
       return drive(main);
     } finally {
-      loop.unbindThread();
-      if (loop.baton.takeDriverInterrupt()) {
+      RunningLoop.clear();
+      if (loop.handoff.baton.takeDriverInterrupt()) {
         Thread.currentThread().interrupt(); // an interrupt during the run is the caller's to see
       }
     }
@@ -142,10 +142,10 @@ public final class Runner {
 
   private <T> T drive(Callable<T> body) {
     TaskImpl<T> main = loop.spawnMain(body);
-    loop.runUntilResumed(Scheduler.DRIVER);
+    loop.runUntilResumed(Handoff.DRIVER);
     awaitEnd();
-    Scheduler.End end = loop.end();
-    RuntimeException failure = end == Scheduler.End.FINISHED ? null : failureFor(end);
+    Ending.End end = loop.ending.end();
+    RuntimeException failure = end == Ending.End.FINISHED ? null : failureFor(end);
     if (failure != null) {
       unwindAll(end.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
@@ -166,11 +166,11 @@ public final class Runner {
   private void awaitEnd() {
     long poll = Math.max(MIN_POLL, Math.min(MAX_POLL, watchdogNanos / 4));
     long seenSteps = loop.steps();
-    Object seenHolder = loop.baton.holder();
+    Object seenHolder = loop.handoff.baton.holder();
     long since = System.nanoTime();
-    while (!loop.baton.awaitTurn(Scheduler.DRIVER, poll)) {
+    while (!loop.handoff.baton.awaitTurn(Handoff.DRIVER, poll)) {
       long steps = loop.steps();
-      Object holder = loop.baton.holder();
+      Object holder = loop.handoff.baton.holder();
       if (steps != seenSteps || holder != seenHolder) {
         seenSteps = steps;
         seenHolder = holder;
@@ -189,12 +189,12 @@ public final class Runner {
     if (stuck != null && stuck.carrier != null) {
       stack.setStackTrace(stuck.carrier.getStackTrace());
     }
-    loop.abort("the watchdog fired");
-    loop.endBy(Scheduler.End.WATCHDOG, null, null);
+    loop.ending.abort("the watchdog fired");
+    loop.ending.endBy(Ending.End.WATCHDOG, null, null);
     boolean back = true;
     if (stuck != null) {
       stuck.carrier.interrupt();
-      back = loop.baton.awaitTurn(Scheduler.DRIVER, watchdogNanos);
+      back = loop.handoff.baton.awaitTurn(Handoff.DRIVER, watchdogNanos);
       if (!back) {
         abandon(stuck.carrier);
       }
@@ -202,7 +202,7 @@ public final class Runner {
     watchdogFailure = new BlockedOutsideWeftException(Reports.watchdog(loop, stuck, !back), stack);
   }
 
-  private RuntimeException failureFor(Scheduler.End end) {
+  private RuntimeException failureFor(Ending.End end) {
     switch (end) {
       case DEADLOCK:
         blockedAtEnd = Reports.blockedNames(loop);
@@ -214,24 +214,24 @@ public final class Runner {
       case LISTENER_FAILED:
         return new IllegalStateException(
             "The RunListener threw on the event \""
-                + loop.endDetail()
+                + loop.ending.detail()
                 + "\", so the run was stopped there: a listener must not throw.",
-            loop.endCause());
+            loop.ending.cause());
       case THREAD_START_FAILED:
         return new IllegalStateException(
             "Weft could not start a thread for "
-                + loop.endDetail()
+                + loop.ending.detail()
                 + " ("
                 + loop.tasks().size()
                 + " tasks spawned so far): "
-                + loop.endCause()
+                + loop.ending.cause()
                 + ". On Java 17 each task that has started holds a platform thread until it ends.",
-            loop.endCause());
+            loop.ending.cause());
       default:
         return new IllegalStateException(
             "Weft internal error: the scheduler failed. This is a bug in Weft; please report it with the"
                 + " program that caused it.",
-            loop.endCause());
+            loop.ending.cause());
     }
   }
 
@@ -241,7 +241,7 @@ public final class Runner {
    * ends.
    */
   private void unwindAll(String reason) {
-    loop.abort(reason);
+    loop.ending.abort(reason);
     List<TaskImpl<?>> tasks = loop.tasks(); // unwinding code cannot spawn: the list stays as it is
     for (int i = 0; i < tasks.size(); i++) {
       TaskImpl<?> task = tasks.get(i);
@@ -249,8 +249,8 @@ public final class Runner {
       if (carrier == null || task.bodyEnded || leftRunning.contains(carrier)) {
         continue;
       }
-      if (loop.baton.pass(Scheduler.DRIVER, task, carrier)
-          && !loop.baton.awaitTurn(Scheduler.DRIVER, watchdogNanos)) {
+      if (loop.handoff.baton.pass(Handoff.DRIVER, task, carrier)
+          && !loop.handoff.baton.awaitTurn(Handoff.DRIVER, watchdogNanos)) {
         abandon(carrier); // stuck in a finally block outside Weft
       }
     }
@@ -262,7 +262,7 @@ public final class Runner {
    */
   private void abandon(Thread carrier) {
     leftRunning.add(carrier);
-    loop.baton.seize(Scheduler.DRIVER);
+    loop.handoff.baton.seize(Handoff.DRIVER);
   }
 
   private void joinCarriers() {

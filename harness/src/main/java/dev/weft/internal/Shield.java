@@ -9,7 +9,7 @@ package dev.weft.internal;
 final class Shield {
   private Shield() {}
 
-  static <T> FutureBase<T> of(Scheduler loop, FutureBase<T> inner) {
+  static <T> FutureBase<T> of(Loop loop, FutureBase<T> inner) {
     if (inner.isDone()) {
       return inner;
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * lost.
  */
 final class TaskGroupImpl implements TaskGroup {
-  private final Scheduler loop;
+  private final Loop loop;
   private final TaskImpl<?> parent;
 
   /** The children not yet done, in creation order: {@link #abort} cancels them in this order. */
@@ -40,13 +40,13 @@ final class TaskGroupImpl implements TaskGroup {
   private Throwable fatal;
   private InternalFuture<Void> allDone;
 
-  private TaskGroupImpl(Scheduler loop, TaskImpl<?> parent) {
+  private TaskGroupImpl(Loop loop, TaskImpl<?> parent) {
     this.loop = loop;
     this.parent = parent;
   }
 
   /** Runs {@code body} as a task group of the running task, {@code async with TaskGroup()}. */
-  static void run(Scheduler loop, TaskImpl<?> parent, ThrowingConsumer<TaskGroup> body) {
+  static void run(Loop loop, TaskImpl<?> parent, ThrowingConsumer<TaskGroup> body) {
     TaskGroupImpl group = new TaskGroupImpl(loop, parent);
     Throwable bodyError = null;
     try {
@@ -82,10 +82,8 @@ final class TaskGroupImpl implements TaskGroup {
   }
 
   private <T> Task<T> start(String name, Callable<T> body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body must not be null");
-    }
-    loop.checkAccess(null, "TaskGroup.spawn");
+    Preconditions.requireNonNull(body, "body");
+    RunningLoop.checkAccess(loop, null, "TaskGroup.spawn");
     if (exiting && tasks.isEmpty()) {
       throw new IllegalStateException(
           "TaskGroup.spawn: the task group of "
@@ -167,7 +165,13 @@ final class TaskGroupImpl implements TaskGroup {
         allDone = loop.internalFuture("task group exit");
       }
       try {
-        parent.await(allDone, () -> "taskGroup, waiting for " + WaitReason.names(tasks));
+        parent.await(
+            allDone,
+            WaitReason.of(
+                "taskGroup",
+                null,
+                tasks,
+                () -> "taskGroup, waiting for " + WaitReason.list(tasks)));
       } catch (CancelledException e) {
         if (!aborting) {
           propagateCancel = e; // the parent was cancelled from outside while it waited

@@ -56,7 +56,7 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
   /** Whether a cancellation is being passed on to {@link #waitingOn} right now. */
   private boolean forwardingCancel;
 
-  TaskImpl(Scheduler loop, String name, Callable<T> body, int index) {
+  TaskImpl(Loop loop, String name, Callable<T> body, int index) {
     super(loop, name);
     this.body = body;
     this.index = index;
@@ -110,22 +110,31 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
     if (error instanceof RunAbortedError) {
       markFailureObserved();
       setFailure(error);
-      loop.ended(this, RunEvent.Kind.FAILED, "aborted");
+      loop.ended(
+          this,
+          RunEvent.Kind.FAILED,
+          new RunEvent.Failed(error.getClass().getName(), String.valueOf(error), true));
     } else if (cancelledBeforeStart || error instanceof CancelledException) {
       requestCancelOfFuture();
-      loop.ended(this, RunEvent.Kind.CANCELLED, cancelledBeforeStart ? "before it started" : "");
+      loop.ended(
+          this,
+          RunEvent.Kind.CANCELLED,
+          new RunEvent.Cancelled(cancelledBeforeStart ? "before it started" : ""));
     } else if (error != null) {
       setFailure(error);
-      loop.ended(this, RunEvent.Kind.FAILED, String.valueOf(error));
+      loop.ended(
+          this,
+          RunEvent.Kind.FAILED,
+          new RunEvent.Failed(error.getClass().getName(), String.valueOf(error), false));
     } else if (mustCancel) {
       // Cancelled right before the body returned: the task ends cancelled and the value is dropped
       // (spec 2.3).
       mustCancel = false;
       requestCancelOfFuture();
-      loop.ended(this, RunEvent.Kind.CANCELLED, "as it returned");
+      loop.ended(this, RunEvent.Kind.CANCELLED, new RunEvent.Cancelled("as it returned"));
     } else {
       setResult(result);
-      loop.ended(this, RunEvent.Kind.COMPLETED, String.valueOf(result));
+      loop.ended(this, RunEvent.Kind.COMPLETED, new RunEvent.Returned(String.valueOf(result)));
     }
   }
 
@@ -219,11 +228,11 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
     boolean forwarded = cancelForwarded;
     waitingOn = null;
     cancelForwarded = false;
-    loop.checkNotAborted();
+    loop.ending.checkNotAborted();
     if (mustCancel || (forwarded && waited != null && waited.isCancelled())) {
       // Cancelled here, or what it waited on was cancelled because this task was: say where it was.
       mustCancel = false;
-      throw new CancelledException(label() + " was cancelled while in " + reason.describe());
+      throw new CancelledException(label() + " was cancelled while in " + reason.describe().text());
     }
   }
 

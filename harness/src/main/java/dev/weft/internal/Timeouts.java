@@ -2,6 +2,7 @@ package dev.weft.internal;
 
 import dev.weft.CancelledException;
 import dev.weft.TimedOutException;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -20,7 +21,7 @@ final class Timeouts {
    * @param what how the message names this timeout, for example {@code "withTimeout(100ms)"}
    */
   static <T> T withTimeout(
-      Scheduler loop, TaskImpl<?> task, long delayNanos, String what, Callable<T> body) {
+      Loop loop, TaskImpl<?> task, long delayNanos, String what, Callable<T> body) {
     long deadline = VirtualTime.deadline(loop.now(), delayNanos);
     int baseline = task.cancelling();
     boolean[] expiring = {false};
@@ -59,7 +60,7 @@ final class Timeouts {
   }
 
   /** Waits for {@code future} for at most {@code timeoutNanos} (spec 2.7). */
-  static <T> T waitFor(Scheduler loop, TaskImpl<?> task, FutureBase<T> future, long timeoutNanos) {
+  static <T> T waitFor(Loop loop, TaskImpl<?> task, FutureBase<T> future, long timeoutNanos) {
     String what = "waitFor(" + future.label() + ", " + VirtualTime.format(timeoutNanos) + ")";
     if (timeoutNanos > 0) {
       return withTimeout(
@@ -80,20 +81,26 @@ final class Timeouts {
    * Cancels {@code future} and waits until it has really finished, without being cancelled through
    * it.
    */
-  private static void cancelAndWait(Scheduler loop, TaskImpl<?> task, FutureBase<?> future) {
+  private static void cancelAndWait(Loop loop, TaskImpl<?> task, FutureBase<?> future) {
     InternalFuture<Void> waiter = loop.internalFuture("waitFor");
     Runnable release = () -> waiter.completeIfPending(null);
     future.addDoneCallback(release);
     try {
       future.requestCancel();
-      task.await(waiter, () -> "waitFor(" + future.label() + ") while it is cancelled");
+      task.await(
+          waiter,
+          WaitReason.of(
+              "waitFor",
+              null,
+              List.of(future),
+              () -> "waitFor(" + future.label() + ") while it is cancelled"));
     } finally {
       future.removeDoneCallback(release);
     }
   }
 
   private static TimedOutException timedOut(
-      Scheduler loop, TaskImpl<?> task, String what, Throwable cause) {
+      Loop loop, TaskImpl<?> task, String what, Throwable cause) {
     return new TimedOutException(
         what + " expired at virtual time " + VirtualTime.format(loop.now()) + " in " + task.label(),
         cause);

@@ -10,14 +10,14 @@ import java.time.ZoneOffset;
  * loop started.
  */
 final class VirtualClock extends Clock {
-  private final Scheduler loop;
+  private final Loop loop;
   private final ZoneId zone;
 
-  VirtualClock(Scheduler loop) {
+  VirtualClock(Loop loop) {
     this(loop, ZoneOffset.UTC);
   }
 
-  private VirtualClock(Scheduler loop, ZoneId zone) {
+  private VirtualClock(Loop loop, ZoneId zone) {
     this.loop = loop;
     this.zone = zone;
   }

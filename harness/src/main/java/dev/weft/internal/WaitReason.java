@@ -1,27 +1,57 @@
 package dev.weft.internal;
 
+import dev.weft.RunEvent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * What a suspended task waits on, in the program's words ("join(Task 'P0')", "sleep(1s), until
- * 1.2s"). Built lazily: the text is only made when a report or a listener needs it, so describing
- * costs nothing on the fast path.
+ * 1.2s") and as structure (the operation, the primitive, the tasks waited for). Built lazily: the
+ * wait is only described when a report or a listener needs it, so describing costs nothing on the
+ * fast path, and a primitive's state is read at that moment.
  */
 @FunctionalInterface
 interface WaitReason {
-  /** Returns the description, for example {@code "gather(P0, P1), waiting for P0"}. */
-  String describe();
+  /** Returns the description, for example {@code gather(P0, P1), waiting for P0}. */
+  RunEvent.Wait describe();
 
   /** A task that called {@code yieldNow()} (or slept for zero time) and is ready to run again. */
-  WaitReason YIELD = () -> "yieldNow()";
+  WaitReason YIELD = of("yieldNow", null, List.of(), () -> "yieldNow()");
 
-  static WaitReason join(FutureBase<?> future) {
-    return () -> "join(" + future.label() + ")";
+  /**
+   * A wait whose text is made when asked.
+   *
+   * @param operation the Weft call: "gather", "sleep", "put"
+   * @param on the primitive's name, or null
+   * @param tasks the futures waited for (tasks by name, other futures by label), or empty
+   * @param text the description
+   */
+  static WaitReason of(
+      String operation,
+      String on,
+      Collection<? extends FutureBase<?>> tasks,
+      Supplier<String> text) {
+    return () -> new RunEvent.Wait(operation, on, names(tasks), text.get());
   }
 
-  /** Names the futures: tasks by their names, other futures by their labels. */
-  static String names(Collection<? extends FutureBase<?>> futures) {
+  static WaitReason join(FutureBase<?> future) {
+    return of("join", null, List.of(future), () -> "join(" + future.label() + ")");
+  }
+
+  /** Returns the names of the futures: tasks by their names, other futures by their labels. */
+  private static List<String> names(Collection<? extends FutureBase<?>> futures) {
+    List<String> names = new ArrayList<>(futures.size());
+    for (FutureBase<?> future : futures) {
+      names.add(name(future));
+    }
+    return names;
+  }
+
+  /** Names the futures as a comma-separated list. */
+  static String list(Collection<? extends FutureBase<?>> futures) {
     return futures.stream().map(WaitReason::name).collect(Collectors.joining(", "));
   }
 

@@ -1,5 +1,6 @@
 package dev.weft.internal;
 
+import dev.weft.RunEvent;
 import java.util.function.Supplier;
 
 /**
@@ -26,12 +27,12 @@ public final class Waiter {
   /**
    * Suspends the task until the waiter is woken or the task is cancelled.
    *
-   * @param reason what the task is blocked in, for reports; evaluated when a report is written, so
-   *     it shows the primitive's state at that moment
+   * @param reason what the task is blocked in, for reports and listeners (see {@link
+   *     LoopBinding#waitIn}); evaluated when one asks, so it shows the primitive's state then
    * @throws dev.weft.CancelledException if the task was cancelled while it waited, or after it was
    *     woken but before it ran again
    */
-  public void await(Supplier<String> reason) {
+  public void await(Supplier<RunEvent.Wait> reason) {
     task.await(future, reason::get);
   }
 

@@ -23,7 +23,7 @@ final class Waits {
    */
   @SuppressWarnings("unchecked")
   static <T> WaitResult<T> await(
-      Scheduler loop,
+      Loop loop,
       TaskImpl<?> caller,
       List<FutureBase<?>> futures,
       ReturnWhen when,
@@ -59,13 +59,17 @@ final class Waits {
     try {
       caller.await(
           waiter,
-          () ->
-              "wait("
-                  + when
-                  + (timeoutNanos < 0 ? "" : ", timeout " + VirtualTime.format(timeoutNanos))
-                  + ": "
-                  + WaitReason.names(futures)
-                  + ")");
+          WaitReason.of(
+              "wait",
+              null,
+              futures,
+              () ->
+                  "wait("
+                      + when
+                      + (timeoutNanos < 0 ? "" : ", timeout " + VirtualTime.format(timeoutNanos))
+                      + ": "
+                      + WaitReason.list(futures)
+                      + ")"));
     } finally {
       if (timer != null) {
         timer.cancel();

@@ -1,4 +1,4 @@
-package dev.weft.internal;
+package dev.weft.internal.search;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,23 +21,23 @@ final class ExhaustiveStrategy extends StrategyImpl {
   @Override
   public Search search(long seed) {
     return new Search() {
-      private List<Decision> prefix = new ArrayList<>();
+      private List<Choice> prefix = new ArrayList<>();
       private boolean exhausted;
 
       @Override
-      Chooser nextTry(int tryIndex) {
+      public Chooser nextTry(int tryIndex) {
         return exhausted ? null : new PrefixChooser(prefix);
       }
 
       @Override
-      void finished(List<Decision> decisions) {
-        for (int i = decisions.size() - 1; i >= 0; i--) {
-          Decision decision = decisions.get(i);
-          int next = decision.value + 1;
-          if (next < decision.options
-              && cost(decisions, i) + cost(decision.withValue(next)) <= maxPreemptions) {
-            List<Decision> branch = new ArrayList<>(decisions.subList(0, i));
-            branch.add(decision.withValue(next));
+      public void finished(List<Choice> choices) {
+        for (int i = choices.size() - 1; i >= 0; i--) {
+          Choice choice = choices.get(i);
+          int next = choice.value() + 1;
+          if (next < choice.options()
+              && cost(choices, i) + cost(choice.withValue(next)) <= maxPreemptions) {
+            List<Choice> branch = new ArrayList<>(choices.subList(0, i));
+            branch.add(choice.withValue(next));
             prefix = branch;
             return;
           }
@@ -52,24 +52,24 @@ final class ExhaustiveStrategy extends StrategyImpl {
     };
   }
 
-  private static int cost(List<Decision> decisions, int end) {
+  private static int cost(List<Choice> choices, int end) {
     int cost = 0;
     for (int i = 0; i < end; i++) {
-      cost += cost(decisions.get(i));
+      cost += cost(choices.get(i));
     }
     return cost;
   }
 
-  private static int cost(Decision decision) {
-    return decision.kind != Decision.Kind.DATA && decision.value != 0 ? 1 : 0;
+  private static int cost(Choice choice) {
+    return choice.kind() != Choice.Kind.DATA && choice.value() != 0 ? 1 : 0;
   }
 
   /** Takes the prefix's values in order (clamped to what is possible), then the defaults. */
   private static final class PrefixChooser extends Chooser {
-    private final List<Decision> prefix;
+    private final List<Choice> prefix;
     private int next;
 
-    PrefixChooser(List<Decision> prefix) {
+    PrefixChooser(List<Choice> prefix) {
       this.prefix = prefix;
     }
 
@@ -77,22 +77,22 @@ final class ExhaustiveStrategy extends StrategyImpl {
       if (next >= prefix.size()) {
         return 0;
       }
-      int value = prefix.get(next++).value;
+      int value = prefix.get(next++).value();
       return value < options ? value : 0;
     }
 
     @Override
-    int pickTask(Scheduler loop, int candidates) {
+    int pickTask(LoopView view, int candidates) {
       return take(candidates);
     }
 
     @Override
-    boolean preempt(Scheduler loop, TaskImpl<?> running) {
+    boolean preempt(LoopView view) {
       return take(2) == 1;
     }
 
     @Override
-    int data(Scheduler loop, int bound) {
+    int data(LoopView view, int bound) {
       return take(bound);
     }
   }

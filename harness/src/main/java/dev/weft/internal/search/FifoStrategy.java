@@ -1,4 +1,4 @@
-package dev.weft.internal;
+package dev.weft.internal.search;
 
 /** asyncio's order at every choice point; every try is the same run. */
 final class FifoStrategy extends StrategyImpl {

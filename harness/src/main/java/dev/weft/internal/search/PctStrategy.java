@@ -1,6 +1,6 @@
-package dev.weft.internal;
+package dev.weft.internal.search;
 
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,16 +34,16 @@ final class PctStrategy extends StrategyImpl {
       private int longestRun;
 
       @Override
-      Chooser nextTry(int tryIndex) {
+      public Chooser nextTry(int tryIndex) {
         int steps = longestRun > 0 ? longestRun : FIRST_GUESS_OF_STEPS;
         return new PctChooser(new SplittableRandom(trySeed(seed, tryIndex)), steps);
       }
 
       @Override
-      void finished(List<Decision> decisions) {
+      public void finished(List<Choice> choices) {
         int picks = 0;
-        for (Decision decision : decisions) {
-          if (decision.kind == Decision.Kind.TASK) {
+        for (Choice choice : choices) {
+          if (choice.kind() == Choice.Kind.TASK) {
             picks++;
           }
         }
@@ -54,7 +54,10 @@ final class PctStrategy extends StrategyImpl {
 
   private final class PctChooser extends Chooser {
     private final SplittableRandom random;
-    private final Map<TaskImpl<?>, Long> priorities = new IdentityHashMap<>();
+
+    /** Each task's priority, by creation index; looked up, never iterated. */
+    private final Map<Integer, Long> priorities = new HashMap<>();
+
     private final int[] changePoints;
     private int picks;
 
@@ -66,23 +69,23 @@ final class PctStrategy extends StrategyImpl {
       }
     }
 
-    private long priority(TaskImpl<?> task) {
+    private long priority(int task) {
       // Initial priorities lie above every change-point priority (1 .. depth-1); the index breaks
       // the rare tie deterministically.
       return priorities.computeIfAbsent(
-          task, t -> ((long) depth + random.nextInt(1 << 20)) * 1_000_000L + t.index);
+          task, t -> ((long) depth + random.nextInt(1 << 20)) * 1_000_000L + t);
     }
 
     @Override
-    int pickTask(Scheduler loop, int candidates) {
+    int pickTask(LoopView view, int candidates) {
       int best = -1;
       long bestPriority = Long.MIN_VALUE;
       for (int i = 0; i < candidates; i++) {
-        Runnable candidate = loop.candidate(i);
-        if (!(candidate instanceof TaskImpl)) {
+        int candidate = view.candidateTask(i);
+        if (candidate < 0) {
           return i; // callbacks carry no priority and are no step: they run as soon as ready
         }
-        long priority = priority((TaskImpl<?>) candidate);
+        long priority = priority(candidate);
         if (priority > bestPriority) {
           best = i;
           bestPriority = priority;
@@ -91,18 +94,18 @@ final class PctStrategy extends StrategyImpl {
       picks++;
       for (int j = 0; j < changePoints.length; j++) {
         if (changePoints[j] == picks) {
-          priorities.put((TaskImpl<?>) loop.candidate(best), (long) (j + 1));
+          priorities.put(view.candidateTask(best), (long) (j + 1));
         }
       }
       return best;
     }
 
     @Override
-    boolean preempt(Scheduler loop, TaskImpl<?> running) {
-      long mine = priority(running);
-      for (int i = 0; i < loop.readySize(); i++) {
-        Runnable candidate = loop.candidate(i);
-        if (candidate instanceof TaskImpl && priority((TaskImpl<?>) candidate) > mine) {
+    boolean preempt(LoopView view) {
+      long mine = priority(view.runningTask());
+      for (int i = 0; i < view.readyCount(); i++) {
+        int candidate = view.candidateTask(i);
+        if (candidate >= 0 && priority(candidate) > mine) {
           return true;
         }
       }
@@ -110,7 +113,7 @@ final class PctStrategy extends StrategyImpl {
     }
 
     @Override
-    int data(Scheduler loop, int bound) {
+    int data(LoopView view, int bound) {
       return random.nextInt(bound);
     }
   }

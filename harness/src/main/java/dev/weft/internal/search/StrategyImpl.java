@@ -1,6 +1,7 @@
-package dev.weft.internal;
+package dev.weft.internal.search;
 
 import dev.weft.Strategy;
+import dev.weft.internal.Preconditions;
 
 /**
  * The base of every {@link Strategy}: a description of how to decide choice points, which starts a
@@ -78,9 +79,7 @@ public abstract class StrategyImpl implements Strategy {
    * @return the strategy
    */
   public static StrategyImpl pct(int depth) {
-    if (depth < 1) {
-      throw new IllegalArgumentException("depth must be 1 or more, but was " + depth);
-    }
+    Preconditions.requireAtLeast(depth, 1, "depth");
     return new PctStrategy(depth);
   }
 
@@ -91,10 +90,7 @@ public abstract class StrategyImpl implements Strategy {
    * @return the strategy
    */
   public static StrategyImpl exhaustive(int maxPreemptions) {
-    if (maxPreemptions < 0) {
-      throw new IllegalArgumentException(
-          "maxPreemptions must be 0 or more, but was " + maxPreemptions);
-    }
+    Preconditions.requireAtLeast(maxPreemptions, 0, "maxPreemptions");
     return new ExhaustiveStrategy(maxPreemptions);
   }
 
@@ -105,9 +101,7 @@ public abstract class StrategyImpl implements Strategy {
    * @return the strategy
    */
   public static StrategyImpl replay(dev.weft.Schedule schedule) {
-    if (schedule == null) {
-      throw new IllegalArgumentException("schedule must not be null");
-    }
+    Preconditions.requireNonNull(schedule, "schedule");
     return new ReplayStrategy(schedule);
   }
 
@@ -120,7 +114,7 @@ public abstract class StrategyImpl implements Strategy {
     }
 
     @Override
-    final Chooser nextTry(int tryIndex) {
+    public final Chooser nextTry(int tryIndex) {
       return chooser(trySeed(seed, tryIndex));
     }
 

@@ -1,4 +1,4 @@
-package dev.weft.internal;
+package dev.weft.internal.search;
 
 import dev.weft.Schedule;
 import java.util.List;
@@ -14,20 +14,20 @@ public final class ScheduleAccess {
   /** What {@code Schedule} lets the internals do. */
   public interface Bridge {
     /**
-     * Makes a schedule of {@code decisions}.
+     * Makes a schedule of {@code choices}.
      *
-     * @param decisions the decisions, in order
+     * @param choices the choices, in order
      * @return the schedule
      */
-    Schedule make(List<Decision> decisions);
+    Schedule make(List<Choice> choices);
 
     /**
-     * Returns a schedule's decisions.
+     * Returns a schedule's choices.
      *
      * @param schedule the schedule
-     * @return its decisions, in order
+     * @return its choices, in order
      */
-    List<Decision> decisions(Schedule schedule);
+    List<Choice> choices(Schedule schedule);
   }
 
   private static volatile Bridge bridge;
@@ -51,22 +51,22 @@ public final class ScheduleAccess {
   }
 
   /**
-   * Makes a schedule of {@code decisions}.
+   * Makes a schedule of {@code choices}.
    *
-   * @param decisions the decisions, in order
+   * @param choices the choices, in order
    * @return the schedule
    */
-  public static Schedule make(List<Decision> decisions) {
-    return bridge().make(decisions);
+  public static Schedule make(List<Choice> choices) {
+    return bridge().make(choices);
   }
 
   /**
-   * Returns a schedule's decisions.
+   * Returns a schedule's choices.
    *
    * @param schedule the schedule
-   * @return its decisions, in order
+   * @return its choices, in order
    */
-  public static List<Decision> decisions(Schedule schedule) {
-    return bridge().decisions(schedule);
+  public static List<Choice> choices(Schedule schedule) {
+    return bridge().choices(schedule);
   }
 }

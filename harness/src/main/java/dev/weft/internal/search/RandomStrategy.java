@@ -1,4 +1,4 @@
-package dev.weft.internal;
+package dev.weft.internal.search;
 
 import java.util.SplittableRandom;
 
@@ -19,17 +19,17 @@ final class RandomStrategy extends StrategyImpl {
         SplittableRandom random = new SplittableRandom(trySeed);
         return new Chooser() {
           @Override
-          int pickTask(Scheduler loop, int candidates) {
+          int pickTask(LoopView view, int candidates) {
             return random.nextInt(candidates);
           }
 
           @Override
-          boolean preempt(Scheduler loop, TaskImpl<?> running) {
+          boolean preempt(LoopView view) {
             return random.nextInt(4) == 0;
           }
 
           @Override
-          int data(Scheduler loop, int bound) {
+          int data(LoopView view, int bound) {
             return random.nextInt(bound);
           }
         };

@@ -4,6 +4,10 @@ import dev.weft.Preemption;
 import dev.weft.RunEvent;
 import dev.weft.RunListener;
 import dev.weft.RunOptions;
+import dev.weft.internal.search.Choice;
+import dev.weft.internal.search.ChoicePoints;
+import dev.weft.internal.search.Chooser;
+import dev.weft.internal.search.LoopView;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -27,37 +31,16 @@ import java.util.concurrent.Callable;
  * run in the next pass (spec 1.1). When nothing is ready the clock jumps to the earliest live timer
  * (autojump); when no timer is left either, the run is over or deadlocked.
  */
-final class Scheduler {
-  private static final ThreadLocal<Scheduler> ACTIVE = new ThreadLocal<>();
+final class Loop implements LoopView {
   private static final VarHandle STEPS;
 
   static {
     try {
-      STEPS = MethodHandles.lookup().findVarHandle(Scheduler.class, "steps", long.class);
+      STEPS = MethodHandles.lookup().findVarHandle(Loop.class, "steps", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
-
-  /** Why the loop stopped. */
-  enum End {
-    FINISHED,
-    DEADLOCK,
-    STEP_LIMIT,
-    WATCHDOG,
-    LISTENER_FAILED,
-    THREAD_START_FAILED,
-    INTERNAL_ERROR
-  }
-
-  /** The participant that is the thread which called {@code Weft.run}. */
-  static final Object DRIVER =
-      new Object() {
-        @Override
-        public String toString() {
-          return "the thread that called Weft.run";
-        }
-      };
 
   final RunOptions options;
   private final RunListener listener;
@@ -66,11 +49,11 @@ final class Scheduler {
   /** Who decides where more than one thing could happen next, and what was decided. */
   private final ChoicePoints choices;
 
-  /** Reused carrier threads (an exploration's), or null: one new thread per task. */
-  private final CarrierPool pool;
+  /** Moves the baton between the tasks' carrier threads and the driver. */
+  final Handoff handoff;
 
-  final Baton baton = new Baton(DRIVER);
-  final Thread driverThread;
+  /** How the run ended, or why it is ending. */
+  final Ending ending = new Ending();
 
   private final ReadyQueue ready = new ReadyQueue();
   private final Timers timers = new Timers();
@@ -96,93 +79,30 @@ final class Scheduler {
   private boolean stopAfterPass;
   private final Shutdown shutdown = new Shutdown();
 
-  private End end;
-  private Throwable endCause;
-  private String endDetail;
-  private volatile String abortReason;
-
-  Scheduler(
-      RunOptions options, Thread driverThread, Chooser chooser, boolean record, CarrierPool pool) {
+  Loop(RunOptions options, Thread driverThread, Chooser chooser, boolean record, CarrierPool pool) {
     this.options = options;
     this.listener = options.listener();
     this.maxSteps = options.maxSteps();
-    this.driverThread = driverThread;
+    this.handoff = new Handoff(this, driverThread, pool);
     this.choices =
         new ChoicePoints(this, chooser, options.preemption() == Preemption.EVERY_OPERATION, record);
-    this.pool = pool;
-  }
-
-  // ---------------------------------------------------------------- which loop, which task
-
-  /** Returns the loop running on this thread, or throws an error that says how to get one. */
-  static Scheduler active(String operation) {
-    Scheduler loop = ACTIVE.get();
-    if (loop == null) {
-      throw new IllegalStateException(
-          operation
-              + " needs a running Weft loop, but none is running on thread '"
-              + Thread.currentThread().getName()
-              + "'. Call it from the code given to Weft.run(() -> ...), or from a task or callback of that run.");
-    }
-    return loop;
-  }
-
-  /** Returns the loop running on this thread, or {@code null}. */
-  static Scheduler activeOrNull() {
-    return ACTIVE.get();
-  }
-
-  void bindThread() {
-    ACTIVE.set(this);
-  }
-
-  void unbindThread() {
-    ACTIVE.remove();
   }
 
   /** Returns the task that is running now; throws if called from a callback. */
   TaskImpl<?> currentTask(String operation) {
-    checkAccess(null, operation);
+    RunningLoop.checkAccess(this, null, operation);
     return runningTask(operation);
   }
 
   /**
    * Returns the task that is running now, for a caller that has already checked that this thread
-   * runs this loop (it got the loop from {@link #active}); throws if called from a callback.
+   * runs this loop (it got the loop from {@link RunningLoop}); throws if called from a callback.
    */
   TaskImpl<?> runningTask(String operation) {
     if (current == null) {
-      throw new IllegalStateException(
-          operation
-              + " must be called from a task, but it was called from a callback (callSoon/callLater), which runs"
-              + " outside any task and cannot wait. Spawn a task for work that waits.");
+      throw new IllegalStateException(Messages.calledFromCallback(operation));
     }
     return current;
-  }
-
-  /**
-   * Throws unless the calling thread runs this loop; {@code owner} is the future being used, if
-   * any.
-   */
-  void checkAccess(FutureBase<?> owner, String operation) {
-    Scheduler active = ACTIVE.get();
-    if (active == this) {
-      return;
-    }
-    String what = owner == null ? operation : owner.label() + "." + operation;
-    if (active == null) {
-      throw new IllegalStateException(
-          what
-              + " was called on thread '"
-              + Thread.currentThread().getName()
-              + "', outside the Weft run it belongs to. Tasks and promises may only be used from the tasks and"
-              + " callbacks of their own run.");
-    }
-    throw new IllegalStateException(
-        what
-            + " was called from a different Weft run than the one "
-            + (owner == null ? "it belongs to" : owner.label() + " belongs to")
-            + ". Tasks and promises cannot be shared between runs.");
   }
 
   /** Returns whether {@code future} belongs to this loop. */
@@ -190,16 +110,14 @@ final class Scheduler {
     return future.loop == this;
   }
 
-  // ---------------------------------------------------------------- creating work
-
   <T> TaskImpl<T> spawn(String name, Callable<T> body) {
-    checkNotAborted();
+    ending.checkNotAborted();
     String taskName = name != null ? name : "Task-" + ++unnamedTasks;
     TaskImpl<T> task = new TaskImpl<>(this, taskName, body, tasks.size());
     tasks.add(task);
     pendingTasks++;
     ready.addLast(task);
-    event(taskName, RunEvent.Kind.SPAWNED, "");
+    event(taskName, RunEvent.Kind.SPAWNED, RunEvent.NONE);
     return task;
   }
 
@@ -231,7 +149,7 @@ final class Scheduler {
 
   /** Appends a callback to the ready queue; asyncio's {@code call_soon} (spec 1.1). */
   void callSoon(Runnable callback) {
-    if (abortReason == null) { // an ended run schedules nothing: no loop will run it
+    if (!ending.aborted()) { // an ended run schedules nothing: no loop will run it
       ready.addLast(callback);
     }
   }
@@ -268,20 +186,18 @@ final class Scheduler {
     return now;
   }
 
-  // ---------------------------------------------------------------- the loop
-
   /**
    * Runs the loop on the calling thread until {@code self}'s next step is picked; then returns so
    * that {@code self} continues. If the next step belongs to another task, the baton goes to that
    * task's carrier and the calling thread parks until its own step comes up. {@code self} is a task
-   * or {@link #DRIVER}; the driver returns as soon as it has handed the baton on, and waits in
-   * {@link Runner}.
+   * or {@link Handoff#DRIVER}; the driver returns as soon as it has handed the baton on, and waits
+   * in {@link Runner}.
    */
   void runUntilResumed(Object self) {
     for (; ; ) {
       Runnable next = next();
       if (next == null) {
-        stop(self);
+        handoff.toDriver(self);
         return;
       }
       if (next instanceof TaskImpl) {
@@ -290,8 +206,8 @@ final class Scheduler {
           return;
         }
         if (task.bodyEnded) {
-          endBy(
-              End.INTERNAL_ERROR,
+          ending.endBy(
+              Ending.End.INTERNAL_ERROR,
               new IllegalStateException("a step of " + task.label() + " after its end"),
               null);
           continue;
@@ -301,25 +217,29 @@ final class Scheduler {
           task.finishUnstarted();
           continue;
         }
-        handOff(self, task);
+        handoff.toTask(self, task);
         return;
       }
       current = null;
       if (listener != null
           && next instanceof TimerHandleImpl
           && !((TimerHandleImpl) next).isCancelled()) {
-        event("(callback)", RunEvent.Kind.CALLBACK, ((TimerHandleImpl) next).description());
+        event(
+            "(callback)",
+            RunEvent.Kind.CALLBACK,
+            new RunEvent.Callback(((TimerHandleImpl) next).description()));
       }
       try {
         next.run();
       } catch (Throwable bug) { // user callbacks are guarded, so this is Weft's own bug
-        endBy(End.INTERNAL_ERROR, bug, null);
+        ending.endBy(Ending.End.INTERNAL_ERROR, bug, null);
       }
     }
   }
 
+  /** Returns the next callback to run, or {@code null} when the run is over (spec 1.6). */
   private Runnable next() {
-    if (end != null || abortReason != null) {
+    if (ending.over()) {
       return null;
     }
     if (passRemaining == 0 && !beginPass()) {
@@ -327,55 +247,30 @@ final class Scheduler {
     }
     long step = (long) STEPS.getOpaque(this);
     if (step >= maxSteps) {
-      end = End.STEP_LIMIT;
+      ending.endBy(Ending.End.STEP_LIMIT, null, null);
       return null;
     }
     STEPS.setOpaque(this, step + 1);
     int candidates = passRemaining--;
-    return ready.removeAt(candidates == 1 ? 0 : choices.pick(candidates));
+    if (candidates == 1) {
+      return ready.removeAt(0);
+    }
+    int index = choices.pick(candidates);
+    if (listener != null && choices.decides()) {
+      String name = candidateName(index);
+      event(
+          name != null ? name : "(callback)",
+          RunEvent.Kind.CHOSE,
+          new RunEvent.Choice(RunEvent.Choice.Point.TASK, index, candidates));
+    }
+    return ready.removeAt(index);
   }
 
-  // ---------------------------------------------------------------- choice points (ChoicePoints)
-
-  /** Returns the name of the task whose step {@code callback} is, or {@code null}. */
-  static String nameOf(Runnable callback) {
-    return callback instanceof TaskImpl ? ((TaskImpl<?>) callback).name() : null;
-  }
-
-  /** Returns how many callbacks are ready, this pass's and the next. */
-  int readySize() {
-    return ready.size();
-  }
-
-  /** Returns the ready callback at {@code index} of the current pass, for a chooser. */
-  Runnable candidate(int index) {
-    return ready.get(index);
-  }
-
-  /** A possible switch at a Weft operation; see {@link ChoicePoints#preemptionPoint}. */
-  void preemptionPoint() {
-    choices.preemptionPoint();
-  }
-
-  /** {@code Weft.choose(bound)}; see {@link ChoicePoints#chooseData}. */
-  int chooseData(int bound) {
-    return choices.chooseData(bound);
-  }
-
-  /** Returns the decisions recorded so far, or an empty list when not recording. */
-  List<Decision> decisions() {
-    return choices.decisions();
-  }
-
-  /** Returns whether the run has ended or is being torn down: no more choices then. */
-  boolean over() {
-    return abortReason != null || end != null;
-  }
-
-  boolean hasListener() {
-    return listener != null;
-  }
-
+  /**
+   * Starts a pass: begins the shutdown once main has returned, ends the run when it is finished or
+   * deadlocked, and otherwise moves the clock to the next timer if nothing is ready and takes the
+   * due timers into the pass (spec 1.1, 1.3).
+   */
   private boolean beginPass() {
     if (stopAfterPass) {
       stopAfterPass = false;
@@ -385,13 +280,13 @@ final class Scheduler {
     }
     if (shutdown.started()
         && shutdown.finishedAtPassBoundary(tasks, pendingTasks, ready.isEmpty())) {
-      end = End.FINISHED;
+      ending.endBy(Ending.End.FINISHED, null, null);
       return false;
     }
     if (ready.isEmpty()) {
       long deadline = timers.nextDeadline();
       if (deadline == Timers.NONE) {
-        end = End.DEADLOCK;
+        ending.endBy(Ending.End.DEADLOCK, null, null);
         return false;
       }
       now = Math.max(now, deadline);
@@ -401,72 +296,63 @@ final class Scheduler {
     return true;
   }
 
-  private void handOff(Object self, TaskImpl<?> task) {
-    boolean passed;
-    if (task.carrier == null && pool != null) {
-      CarrierPool.Worker worker;
-      try {
-        worker = pool.take(task.name()); // a new worker's thread is started (and parked) here
-      } catch (Throwable startFailed) {
-        endBy(End.THREAD_START_FAILED, startFailed, task.label());
-        stop(self);
-        return;
-      }
-      task.carrier = worker.thread;
-      task.worker = worker;
-      passed = baton.pass(self, task, null);
-      if (passed) {
-        worker.start(() -> runCarrier(task)); // only after the baton is the task's
-      } else {
-        pool.giveBack(worker);
-      }
-    } else if (task.carrier == null) {
-      try {
-        Thread carrier = Carriers.newCarrier(task.name(), () -> runCarrier(task));
-        task.carrier = carrier;
-        passed = baton.passToNewThread(self, task, carrier);
-      } catch (Throwable startFailed) {
-        task.carrier = null;
-        endBy(End.THREAD_START_FAILED, startFailed, task.label());
-        stop(self);
-        return;
-      }
-    } else {
-      passed = baton.pass(self, task, task.carrier);
-    }
-    if (passed) {
-      parkUnlessFinished(self);
-    }
-  }
+  // ---------------------------------------------------------------- choice points
 
   /**
-   * The run is over (finished, deadlocked or aborted): the baton goes back to the thread that
-   * called run. A thread that no longer holds the baton (the watchdog gave up on it) just returns,
-   * to be unwound at its next Weft call.
+   * A possible switch at a Weft operation that does not suspend: under {@link
+   * Preemption#EVERY_OPERATION}, when a task runs and another callback is ready, the strategy
+   * decides whether the task yields here, before the operation takes effect.
    */
-  private void stop(Object self) {
-    if (self != DRIVER && baton.pass(self, DRIVER, driverThread)) {
-      parkUnlessFinished(self);
+  void preemptionPoint() {
+    if (!choices.switchesAtOperations() || current == null || ready.size() == 0 || ending.over()) {
+      return; // cooperative, FIFO, a callback, nothing else could run now, or the run is ending
+    }
+    TaskImpl<?> task = current;
+    if (choices.switchHere()) {
+      if (listener != null) {
+        event(
+            task.name(),
+            RunEvent.Kind.CHOSE,
+            new RunEvent.Choice(RunEvent.Choice.Point.SWITCH, 1, 2));
+      }
+      task.yieldNow();
     }
   }
 
-  private void parkUnlessFinished(Object self) {
-    if (self != DRIVER && !((TaskImpl<?>) self).bodyEnded) {
-      baton.awaitTurn(self);
+  /** {@code Weft.choose(bound)}: a value in {@code [0, bound)} from the strategy, recorded. */
+  int chooseData(int bound) {
+    int value = choices.chooseData(bound);
+    if (listener != null && bound > 1) {
+      event(RunEvent.Kind.CHOSE, new RunEvent.Choice(RunEvent.Choice.Point.DATA, value, bound));
     }
+    return value;
   }
 
-  private void runCarrier(TaskImpl<?> task) {
-    bindThread();
-    try {
-      task.runBody();
-      runUntilResumed(task);
-    } catch (Throwable bug) {
-      endBy(End.INTERNAL_ERROR, bug, null);
-      baton.pass(task, DRIVER, driverThread);
-    } finally {
-      unbindThread();
-    }
+  /** Returns the choices recorded so far, or an empty list when not recording. */
+  List<Choice> choices() {
+    return choices.choices();
+  }
+
+  @Override
+  public int readyCount() {
+    return ready.size();
+  }
+
+  @Override
+  public int candidateTask(int index) {
+    Runnable candidate = ready.get(index);
+    return candidate instanceof TaskImpl ? ((TaskImpl<?>) candidate).index : -1;
+  }
+
+  @Override
+  public String candidateName(int index) {
+    Runnable candidate = ready.get(index);
+    return candidate instanceof TaskImpl ? ((TaskImpl<?>) candidate).name() : null;
+  }
+
+  @Override
+  public int runningTask() {
+    return current == null ? -1 : current.index;
   }
 
   // ---------------------------------------------------------------- tasks reporting in
@@ -487,11 +373,11 @@ final class Scheduler {
     current = task;
     task.steps++;
     if (listener != null) {
-      event(task.name(), RunEvent.Kind.RAN, "");
+      event(task.name(), RunEvent.Kind.RAN, RunEvent.NONE);
     }
   }
 
-  void ended(TaskImpl<?> task, RunEvent.Kind kind, String detail) {
+  void ended(TaskImpl<?> task, RunEvent.Kind kind, RunEvent.Detail detail) {
     pendingTasks--;
     shutdown.taskEnded(task);
     if (listener != null) {
@@ -505,60 +391,22 @@ final class Scheduler {
    * are left out.
    */
   void failed(FutureBase<?> future) {
-    if (future.reportsUnobservedFailure() && abortReason == null) {
+    if (future.reportsUnobservedFailure() && !ending.aborted()) {
       failures.add(new Reports.Failure(future, now, shutdown.started()));
     }
   }
 
   void checkCanSuspend(TaskImpl<?> task) {
-    checkNotAborted();
+    ending.checkNotAborted();
     if (current != task) {
       throw new IllegalStateException(task.label() + " can only wait while it is the running task");
     }
   }
 
-  void checkNotAborted() {
-    String reason = abortReason;
-    if (reason != null) {
-      throw new RunAbortedError(reason);
-    }
-  }
-
   // ---------------------------------------------------------------- for the driver and reports
-
-  /** Ends the run from the driver's side: every task that suspends from now on is unwound. */
-  void abort(String reason) {
-    abortReason = reason;
-  }
 
   long steps() {
     return (long) STEPS.getOpaque(this);
-  }
-
-  End end() {
-    return end;
-  }
-
-  /** Ends the run for {@code reason} unless it has ended already; the first reason wins. */
-  void endBy(End reason, Throwable cause, String detail) {
-    if (end == null) {
-      end = reason;
-      endCause = cause;
-      endDetail = detail;
-    }
-  }
-
-  /** Returns what made the run end early (the listener's or the thread's failure, Weft's bug). */
-  Throwable endCause() {
-    return endCause;
-  }
-
-  /**
-   * Returns more about the end: the event a listener failed on, the task whose thread did not
-   * start.
-   */
-  String endDetail() {
-    return endDetail;
   }
 
   TaskImpl<?> main() {
@@ -593,16 +441,25 @@ final class Scheduler {
     return callbackFailures;
   }
 
+  boolean hasListener() {
+    return listener != null;
+  }
+
+  /** Tells the listener what the running task (or callback) did. */
+  void event(RunEvent.Kind kind, RunEvent.Detail detail) {
+    event(current == null ? "(callback)" : current.name(), kind, detail);
+  }
+
   /** Tells the listener; a listener that throws ends the run, since its trace is now incomplete. */
-  void event(String task, RunEvent.Kind kind, String detail) {
-    if (listener == null || end == End.LISTENER_FAILED) {
+  void event(String task, RunEvent.Kind kind, RunEvent.Detail detail) {
+    if (listener == null || ending.end() == Ending.End.LISTENER_FAILED) {
       return;
     }
     RunEvent event = new RunEvent(Duration.ofNanos(now), task, kind, detail);
     try {
       listener.onEvent(event);
     } catch (Throwable failure) {
-      endBy(End.LISTENER_FAILED, failure, event.toString());
+      ending.endBy(Ending.End.LISTENER_FAILED, failure, event.toString());
     }
   }
 }

@@ -1,0 +1,76 @@
+package dev.weft.internal;
+
+/**
+ * How a run ended, or why it is ending: the first reason wins. Set by the loop (finished, deadlock,
+ * step limit, a failing listener or thread start, Weft's own bug) and by the driver (the watchdog,
+ * unwinding after an early end), read by {@link Runner} to make the run's result or exception.
+ */
+final class Ending {
+  /** Why the loop stopped. */
+  enum End {
+    FINISHED,
+    DEADLOCK,
+    STEP_LIMIT,
+    WATCHDOG,
+    LISTENER_FAILED,
+    THREAD_START_FAILED,
+    INTERNAL_ERROR
+  }
+
+  private End end;
+  private Throwable cause;
+  private String detail;
+
+  /** Set by the driver when it unwinds the run; read by task threads at their next Weft call. */
+  private volatile String abortReason;
+
+  /** Ends the run for {@code reason} unless it has ended already; the first reason wins. */
+  void endBy(End reason, Throwable failure, String about) {
+    if (end == null) {
+      end = reason;
+      cause = failure;
+      detail = about;
+    }
+  }
+
+  /** Returns why the loop stopped, or {@code null} while it runs. */
+  End end() {
+    return end;
+  }
+
+  /** Returns what made the run end early (the listener's or the thread's failure, Weft's bug). */
+  Throwable cause() {
+    return cause;
+  }
+
+  /**
+   * Returns more about the end: the event a listener failed on, the task whose thread did not
+   * start.
+   */
+  String detail() {
+    return detail;
+  }
+
+  /** Ends the run from the driver's side: every task that suspends from now on is unwound. */
+  void abort(String reason) {
+    abortReason = reason;
+  }
+
+  /** Returns whether the driver is unwinding the run: nothing more may be scheduled. */
+  boolean aborted() {
+    return abortReason != null;
+  }
+
+  /** Returns whether the run has ended or is being torn down: no more choices then. */
+  boolean over() {
+    return abortReason != null || end != null;
+  }
+
+  /** Unwinds the calling task if the driver is tearing the run down. */
+  void checkNotAborted() {
+    String reason = abortReason;
+    if (reason != null) {
+      throw new RunAbortedError(reason);
+    }
+  }
+}
