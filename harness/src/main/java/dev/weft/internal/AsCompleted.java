@@ -10,7 +10,7 @@ import java.util.NoSuchElementException;
 
 /**
  * {@code asCompleted}: yields the given tasks in the order they finish; asyncio's {@code
- * _AsCompletedIterator} (spec 2.5).
+ * _AsCompletedIterator} (semantics §2.5).
  *
  * <p>Each {@link #next()} suspends the calling task until the next completion. With a timeout, a
  * single deadline is set when {@code asCompleted} is called; once it passes, every remaining {@code

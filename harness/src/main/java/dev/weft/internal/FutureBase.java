@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>A future is pending until it gets a result, a failure, or is cancelled. Completing it never
  * runs its done callbacks directly: each one is scheduled on the ready queue, in registration order
- * (spec 1.1), which is why a task blocked on a future resumes in a later step than the one that
- * completed it.
+ * (semantics §1.1), which is why a task blocked on a future resumes in a later step than the one
+ * that completed it.
  *
  * @param <T> the result type
  */

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The future behind {@code gather} and {@code gatherSettled}: asyncio's {@code _GatheringFuture}
- * (spec 2.4).
+ * (semantics §2.4).
  *
  * <p>It completes with the children's results in argument order once all are done; without {@code
  * settled}, the first child to fail (or be cancelled) completes it at once with that failure while
@@ -32,7 +32,7 @@ final class Gather extends FutureBase<List<Object>> {
 
   /**
    * Starts gathering. Children that are already done are taken into account before this returns, so
-   * gathering children that are all done completes at once, without a suspension (spec 1.2).
+   * gathering children that are all done completes at once, without a suspension (semantics §1.2).
    */
   static Gather start(Loop loop, List<FutureBase<?>> children, boolean settled) {
     LinkedHashSet<FutureBase<?>> unique = new LinkedHashSet<>(children);
@@ -108,8 +108,8 @@ final class Gather extends FutureBase<List<Object>> {
   }
 
   /**
-   * Cancels every child that is not done; the gather itself completes when they have reacted (spec
-   * 2.4).
+   * Cancels every child that is not done; the gather itself completes when they have reacted
+   * (semantics §2.4).
    */
   @Override
   boolean requestCancel() {

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 
 /**
  * One Weft loop: the ready queue, the timers, the virtual clock and the tasks, and the algorithm
- * that runs them (spec 1.6).
+ * that runs them (semantics §1.6).
  *
  * <p>The loop has no thread of its own. Whoever holds the {@link Baton} runs it: a task that
  * suspends picks the next callback itself; a plain callback runs right there, and a task step is
@@ -28,8 +28,8 @@ import java.util.concurrent.Callable;
  * holder ever touches the state below.
  *
  * <p>Each pass runs exactly the callbacks that were ready when it began; callbacks they schedule
- * run in the next pass (spec 1.1). When nothing is ready the clock jumps to the earliest live timer
- * (autojump); when no timer is left either, the run is over or deadlocked.
+ * run in the next pass (semantics §1.1). When nothing is ready the clock jumps to the earliest live
+ * timer (autojump); when no timer is left either, the run is over or deadlocked.
  */
 final class Loop implements LoopView {
   private static final VarHandle STEPS;
@@ -147,7 +147,7 @@ final class Loop implements LoopView {
     return new InternalFuture<>(this, label, false);
   }
 
-  /** Appends a callback to the ready queue; asyncio's {@code call_soon} (spec 1.1). */
+  /** Appends a callback to the ready queue; asyncio's {@code call_soon} (semantics §1.1). */
   void callSoon(Runnable callback) {
     if (!ending.aborted()) { // an ended run schedules nothing: no loop will run it
       ready.addLast(callback);
@@ -237,7 +237,7 @@ final class Loop implements LoopView {
     }
   }
 
-  /** Returns the next callback to run, or {@code null} when the run is over (spec 1.6). */
+  /** Returns the next callback to run, or {@code null} when the run is over (semantics §1.6). */
   private Runnable next() {
     if (ending.over()) {
       return null;
@@ -269,7 +269,7 @@ final class Loop implements LoopView {
   /**
    * Starts a pass: begins the shutdown once main has returned, ends the run when it is finished or
    * deadlocked, and otherwise moves the clock to the next timer if nothing is ready and takes the
-   * due timers into the pass (spec 1.1, 1.3).
+   * due timers into the pass (semantics §1.1, 1.3).
    */
   private boolean beginPass() {
     if (stopAfterPass) {

@@ -125,7 +125,7 @@ public final class Operations {
     return (List<Outcome<T>>) gather(tasks, true, "Weft.gatherSettled");
   }
 
-  /** Values, or {@link Outcome}s when {@code settled}, in argument order (spec 2.4). */
+  /** Values, or {@link Outcome}s when {@code settled}, in argument order (semantics §2.4). */
   private static List<?> gather(
       Collection<? extends Task<?>> tasks, boolean settled, String operation) {
     Loop loop = RunningLoop.require(operation);
@@ -217,11 +217,7 @@ public final class Operations {
     }
     FutureBase<T> future = (FutureBase<T>) task;
     if (!loop.owns(future)) {
-      throw new IllegalStateException(
-          operation
-              + ": "
-              + future.label()
-              + " belongs to a different Weft run. Tasks and promises cannot be shared between runs.");
+      throw new IllegalStateException(Messages.taskOfOtherRun(operation, future.label()));
     }
     return future;
   }

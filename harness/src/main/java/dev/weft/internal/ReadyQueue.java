@@ -3,8 +3,8 @@ package dev.weft.internal;
 import java.util.Arrays;
 
 /**
- * The ready queue: callbacks and task steps waiting to run, in the order they were scheduled (spec
- * 1.1).
+ * The ready queue: callbacks and task steps waiting to run, in the order they were scheduled
+ * (semantics §1.1).
  *
  * <p>A ring buffer, because the scheduler takes from the head and appends at the tail on every
  * step; {@link #removeAt(int)} lets a strategy take a callback other than the head.

@@ -37,7 +37,7 @@ public final class Runner {
     this.watchdogNanos = VirtualTime.saturatedNanos(loop.options.watchdog());
   }
 
-  /** Runs {@code main} as asyncio.run does (spec 2.17) and returns its result. */
+  /** Runs {@code main} as asyncio.run does (semantics §2.17) and returns its result. */
   public static <T> T run(RunOptions options, Callable<T> main) {
     StrategyImpl strategy = StrategyImpl.of(options.strategy(), "strategy");
     Chooser chooser =

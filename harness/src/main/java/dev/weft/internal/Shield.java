@@ -1,7 +1,8 @@
 package dev.weft.internal;
 
 /**
- * {@code shield}: a future that mirrors a task but whose cancellation does not reach it (spec 2.9).
+ * {@code shield}: a future that mirrors a task but whose cancellation does not reach it (semantics
+ * §2.9).
  *
  * <p>Weft differs in one point: a failure of the inner task that nobody observed is reported even
  * when the mirror was cancelled (asyncio marks it retrieved).

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The end of a run once main has returned: asyncio.run's cancellation of the tasks left pending
- * (spec 2.17), and what Weft adds to it so that no task, and no thread, is left behind.
+ * (semantics §2.17), and what Weft adds to it so that no task, and no thread, is left behind.
  *
  * <ul>
  *   <li>Every task still pending when main returns is cancelled, in creation order, and the loop

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
- * A task group: a port of asyncio's {@code TaskGroup} ({@code taskgroups.py}, CPython 3.13; spec
- * 2.10).
+ * A task group: a port of asyncio's {@code TaskGroup} ({@code taskgroups.py}, CPython 3.13;
+ * semantics §2.10).
  *
  * <p>The body runs in the parent task. When a child fails, the group cancels every other child and
  * the parent once ({@link #parentCancelRequested}), so whatever the body waits on is interrupted.

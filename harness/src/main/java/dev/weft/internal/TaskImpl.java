@@ -6,11 +6,11 @@ import java.util.concurrent.Callable;
 
 /**
  * A task: a body running on its own carrier thread, advanced one step at a time by the scheduler
- * (spec 1.1).
+ * (semantics §1.1).
  *
  * <p>The task object is also its own step callback: putting it in the ready queue means "resume
  * this task". Its body runs only while it holds the baton; every suspension goes through {@link
- * #park(WaitReason)}, which is where a cancellation is delivered (spec 1.4, 2.3).
+ * #park(WaitReason)}, which is where a cancellation is delivered (semantics §1.4, 2.3).
  *
  * @param <T> the result type
  */
@@ -27,7 +27,7 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
 
   boolean bodyEnded;
 
-  /** Whether the end of the run cancelled this task (spec 2.17). */
+  /** Whether the end of the run cancelled this task (semantics §2.17). */
   boolean cancelledByShutdown;
 
   long steps;
@@ -94,7 +94,7 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
     finish(result, error);
   }
 
-  /** Ends a task that was cancelled before its first step: its body never runs (spec 2.3). */
+  /** Ends a task that was cancelled before its first step: its body never runs (semantics §2.3). */
   void finishUnstarted() {
     mustCancel = false;
     finish(null, null, true);
@@ -128,7 +128,7 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
           new RunEvent.Failed(error.getClass().getName(), String.valueOf(error), false));
     } else if (mustCancel) {
       // Cancelled right before the body returned: the task ends cancelled and the value is dropped
-      // (spec 2.3).
+      // (semantics §2.3).
       mustCancel = false;
       requestCancelOfFuture();
       loop.ended(this, RunEvent.Kind.CANCELLED, new RunEvent.Cancelled("as it returned"));
@@ -143,8 +143,8 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
   }
 
   /**
-   * Requests cancellation (spec 2.3): forwarded to the future this task waits on if that accepts
-   * it, otherwise delivered at the task's next step.
+   * Requests cancellation (semantics §2.3): forwarded to the future this task waits on if that
+   * accepts it, otherwise delivered at the task's next step.
    */
   @Override
   boolean requestCancel() {
@@ -206,14 +206,15 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
     future.addDoneCallback(this);
     waitingOn = future;
     if (mustCancel && future.requestCancel()) {
-      // A task that cancelled itself cancels what it then awaits, at the suspension point (spec
-      // 1.4).
+      // A task that cancelled itself cancels what it then awaits, at the suspension point
+      // (semantics
+      // §1.4).
       mustCancel = false;
     }
     park(reason);
   }
 
-  /** One bare yield: the task goes to the tail of the ready queue (spec 2.2). */
+  /** One bare yield: the task goes to the tail of the ready queue (semantics §2.2). */
   void yieldNow() {
     loop.checkCanSuspend(this);
     loop.callSoon(this);

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code withTimeout} and {@code waitFor}: asyncio's {@code timeout()} and {@code wait_for()} (spec
- * 2.7, 2.8).
+ * {@code withTimeout} and {@code waitFor}: asyncio's {@code timeout()} and {@code wait_for()}
+ * (semantics §2.7, 2.8).
  */
 final class Timeouts {
   private Timeouts() {}
 
   /**
    * Runs {@code body} in the calling task; if the deadline passes first, the task is cancelled and
-   * the cancellation that ends the body becomes a {@link TimedOutException} (spec 2.8). The
+   * the cancellation that ends the body becomes a {@link TimedOutException} (semantics §2.8). The
    * deadline is fixed when this is called; a deadline already past fires at the next pass, so a
    * body that never suspends still completes.
    *
@@ -59,7 +59,7 @@ final class Timeouts {
     return result;
   }
 
-  /** Waits for {@code future} for at most {@code timeoutNanos} (spec 2.7). */
+  /** Waits for {@code future} for at most {@code timeoutNanos} (semantics §2.7). */
   static <T> T waitFor(Loop loop, TaskImpl<?> task, FutureBase<T> future, long timeoutNanos) {
     String what = "waitFor(" + future.label() + ", " + VirtualTime.format(timeoutNanos) + ")";
     if (timeoutNanos > 0) {

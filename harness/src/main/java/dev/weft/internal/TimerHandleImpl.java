@@ -6,8 +6,8 @@ import dev.weft.TimerHandle;
  * A scheduled callback: a {@code callSoon} entry in the ready queue or a timer in the timer heap.
  *
  * <p>Timers are ordered by (deadline, sequence number), so timers due at the same instant fire in
- * the order they were registered (DESIGN: Weft differs from asyncio's heap order on purpose, spec
- * 1.3).
+ * the order they were registered: on purpose, where asyncio leaves the order to its heap (semantics
+ * §1.3, and "Where Weft differs on purpose").
  */
 final class TimerHandleImpl implements TimerHandle, Runnable, Comparable<TimerHandleImpl> {
   private final Runnable callback;

@@ -2,7 +2,7 @@ package dev.weft.internal;
 
 import java.util.PriorityQueue;
 
-/** The timer heap of one loop, ordered by (deadline, registration sequence) (spec 1.3). */
+/** The timer heap of one loop, ordered by (deadline, registration sequence) (semantics §1.3). */
 final class Timers {
   /** Returned by {@link #nextDeadline()} when no live timer exists. */
   static final long NONE = Long.MIN_VALUE;

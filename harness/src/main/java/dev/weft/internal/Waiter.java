@@ -8,10 +8,10 @@ import java.util.function.Supplier;
  * {@code loop.create_future()} and keep in their FIFO waiter lists.
  *
  * <p>Waking a waiter only completes its future; the task resumes in a later step and must re-check
- * the primitive's state then (spec 2.11: this is why a newcomer can barge in between). Cancelling
- * the waiting task cancels the waiter's future, exactly as asyncio forwards a cancellation to the
- * future a task awaits (spec 1.4), so a primitive can tell "woken, then cancelled" ({@link
- * #isDone()} but not {@link #isCancelled()}) from "cancelled while waiting".
+ * the primitive's state then (semantics §2.11: this is why a newcomer can barge in between).
+ * Cancelling the waiting task cancels the waiter's future, exactly as asyncio forwards a
+ * cancellation to the future a task awaits (semantics §1.4), so a primitive can tell "woken, then
+ * cancelled" ({@link #isDone()} but not {@link #isCancelled()}) from "cancelled while waiting".
  *
  * <p>Internal: public only so that the primitives in {@code dev.weft} can use it; not exported.
  */

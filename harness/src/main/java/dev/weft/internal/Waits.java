@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * {@code wait}: suspends until the {@link ReturnWhen} condition holds or the timeout passes, then
- * reports which tasks are done; asyncio's {@code _wait} (spec 2.6). It never raises the tasks'
- * failures and never cancels them.
+ * reports which tasks are done; asyncio's {@code _wait} (semantics §2.6). It never raises the
+ * tasks' failures and never cancels them.
  */
 final class Waits {
   private Waits() {}
