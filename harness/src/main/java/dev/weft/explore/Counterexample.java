@@ -59,10 +59,21 @@ public interface Counterexample {
   String timeline();
 
   /**
-   * Returns the report: the failure, the minimal schedule, how to replay it, and the timeline.
+   * Returns the report: the failure, the minimal schedule, how to replay it with {@code Weft.run},
+   * and the timeline.
    *
    * @return the report
    */
   @Override
   String toString();
+
+  /**
+   * Returns the report with other instructions to replay it, for a tool that replays schedules its
+   * own way (the JUnit extension says which annotation to put on the test).
+   *
+   * @param howToReplay the text under "Replay it:", indented by two spaces like the rest; may hold
+   *     line breaks
+   * @return the report
+   */
+  String report(String howToReplay);
 }

@@ -9,11 +9,20 @@ import java.util.Optional;
  */
 public interface ExplorationResult {
   /**
-   * Returns how many tries ran (in this shard).
+   * Returns how many tries ran (in this shard), counting the schedules tried first ({@link
+   * Explorer#tryFirst}) and the discarded tries.
    *
    * @return the number of tries
    */
   int tries();
+
+  /**
+   * Returns how many tries were discarded: they threw a failure that {@link Explorer#discardWhen}
+   * discards, such as a test framework's failed assumption.
+   *
+   * @return the number of discarded tries
+   */
+  int discarded();
 
   /**
    * Returns the failing schedule found, shrunk, or empty if every try passed.

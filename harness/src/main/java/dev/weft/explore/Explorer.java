@@ -2,6 +2,7 @@ package dev.weft.explore;
 
 import dev.weft.Preemption;
 import dev.weft.RunOptions;
+import dev.weft.Schedule;
 import dev.weft.Strategy;
 import dev.weft.ThrowingRunnable;
 import dev.weft.internal.CarrierPool;
@@ -9,13 +10,16 @@ import dev.weft.internal.Operations;
 import dev.weft.internal.Preconditions;
 import dev.weft.internal.Runner;
 import dev.weft.internal.search.Chooser;
+import dev.weft.internal.search.ScheduleAccess;
 import dev.weft.internal.search.Search;
 import dev.weft.internal.search.StrategyImpl;
 import dev.weft.internal.search.TryRecord;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Searches the schedules of a scenario for one that makes it fail, shrinks that schedule, and
@@ -64,6 +68,8 @@ public final class Explorer {
     int shardIndex;
     int shardCount = 1;
     boolean checkDeterminism = true;
+    List<Schedule> first = List.of();
+    Predicate<? super Throwable> discard = failure -> false;
 
     Values copy() {
       Values copy = new Values();
@@ -72,6 +78,8 @@ public final class Explorer {
       copy.shardIndex = shardIndex;
       copy.shardCount = shardCount;
       copy.checkDeterminism = checkDeterminism;
+      copy.first = first;
+      copy.discard = discard;
       return copy;
     }
   }
@@ -247,6 +255,44 @@ public final class Explorer {
   }
 
   /**
+   * Tries these schedules, in order, before the strategy's tries: each is replayed once, and the
+   * first that fails is shrunk and reported like a failing try. A tool keeps the minimal schedules
+   * of past failures and passes them here, so that a failure seen once is checked first on every
+   * later run (the JUnit extension's failure database). They run in every shard and are not counted
+   * in {@link #tries(int)}; {@link ExplorationResult#tries()} counts them.
+   *
+   * @param schedules the schedules to try first; may be empty
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code schedules} is or holds null
+   */
+  public Explorer tryFirst(List<Schedule> schedules) {
+    Preconditions.requireNonNull(schedules, "schedules");
+    for (Schedule schedule : schedules) {
+      Preconditions.requireNonNull(schedule, "each of schedules");
+    }
+    List<Schedule> copy = List.copyOf(schedules);
+    return with(next -> next.first = copy);
+  }
+
+  /**
+   * Sets which failures discard a try instead of failing it: a try that throws one counts as
+   * neither a pass nor a failure ({@link ExplorationResult#discarded()}), as a test framework's
+   * assumption does. By default no failure is discarded.
+   *
+   * <pre>{@code
+   * Explorer.explore(scenario).discardWhen(e -> e instanceof TestAbortedException)
+   * }</pre>
+   *
+   * @param discard says whether a try's failure discards it
+   * @return a new explorer
+   * @throws IllegalArgumentException if {@code discard} is null
+   */
+  public Explorer discardWhen(Predicate<? super Throwable> discard) {
+    Preconditions.requireNonNull(discard, "discard");
+    return with(next -> next.discard = discard);
+  }
+
+  /**
    * Runs the exploration. A failing scenario does not make this throw: the failure is in the
    * result's counterexample.
    *
@@ -272,28 +318,60 @@ public final class Explorer {
   private ExplorationResult explore() {
     Search search = StrategyImpl.of(strategy(), "strategy").search(seed());
     Callable<Void> main = Operations.callable(scenario);
-    int ran = 0;
-    boolean exhausted = false;
+    Tally tally = new Tally();
     try (CarrierPool pool = new CarrierPool()) {
+      List<Schedule> first = values.first;
+      for (int i = 0; i < first.size(); i++) {
+        Chooser replay = Chooser.replaying(ScheduleAccess.choices(first.get(i)));
+        TryRecord record = Runner.runTry(values.options, replay, false, pool, main);
+        if (tally.failed(record)) {
+          String where = "on schedule " + (i + 1) + " of " + first.size() + " tried first";
+          return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
+        }
+      }
       for (int tryIndex = 0; tryIndex < values.tries; tryIndex++) {
         if (tryIndex % values.shardCount != values.shardIndex) {
           continue;
         }
         Chooser chooser = search.nextTry(tryIndex);
         if (chooser == null) {
-          exhausted = true;
+          tally.exhausted = true;
           break;
         }
         TryRecord record = Runner.runTry(values.options, chooser, false, pool, main);
         search.finished(record.choices());
-        ran++;
-        if (record.failure() != null) {
-          Counterexample found = new Shrinker(this, pool, main).counterexample(record, tryIndex);
-          return new Result(ran, found, false);
+        if (tally.failed(record)) {
+          String where = "on try " + (tryIndex + 1) + " of " + values.tries;
+          return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
         }
       }
     }
-    return new Result(ran, null, exhausted || search.exhausted());
+    tally.exhausted |= search.exhausted();
+    return tally.result(null);
+  }
+
+  /** Counts the tries of one exploration, and which were discarded. */
+  private final class Tally {
+    int ran;
+    int discarded;
+    boolean exhausted;
+
+    /** Counts {@code record}'s try; returns whether it failed (and was not discarded). */
+    boolean failed(TryRecord record) {
+      ran++;
+      if (record.failure() == null) {
+        return false;
+      }
+      if (values.discard.test(record.failure())) {
+        discarded++;
+        return false;
+      }
+      return true;
+    }
+
+    ExplorationResult result(Counterexample found) {
+      return new Result(ran, discarded, found, found == null && exhausted);
+    }
   }
 
   /**
@@ -327,11 +405,13 @@ public final class Explorer {
 
   private static final class Result implements ExplorationResult {
     private final int tries;
+    private final int discarded;
     private final Counterexample counterexample;
     private final boolean exhausted;
 
-    Result(int tries, Counterexample counterexample, boolean exhausted) {
+    Result(int tries, int discarded, Counterexample counterexample, boolean exhausted) {
       this.tries = tries;
+      this.discarded = discarded;
       this.counterexample = counterexample;
       this.exhausted = exhausted;
     }
@@ -339,6 +419,11 @@ public final class Explorer {
     @Override
     public int tries() {
       return tries;
+    }
+
+    @Override
+    public int discarded() {
+      return discarded;
     }
 
     @Override
@@ -358,6 +443,7 @@ public final class Explorer {
           : "No failing schedule in "
               + tries
               + (tries == 1 ? " try" : " tries")
+              + (discarded == 0 ? "" : " (" + discarded + " discarded)")
               + (exhausted ? ": the bounded space was explored completely." : ".");
     }
   }

@@ -12,7 +12,10 @@ import java.util.List;
 final class FoundCounterexample implements Counterexample {
 
   private final Explorer explorer;
-  private final int tryIndex;
+
+  /** Which try found it, for the report's first line: "on try 4 of 200". */
+  private final String where;
+
   private final Schedule found;
   private final Schedule minimal;
   private final int foundChoices;
@@ -23,7 +26,7 @@ final class FoundCounterexample implements Counterexample {
 
   FoundCounterexample(
       Explorer explorer,
-      int tryIndex,
+      String where,
       Schedule found,
       Schedule minimal,
       int foundChoices,
@@ -32,7 +35,7 @@ final class FoundCounterexample implements Counterexample {
       Throwable foundFailure,
       String nondeterminism) {
     this.explorer = explorer;
-    this.tryIndex = tryIndex;
+    this.where = where;
     this.found = found;
     this.minimal = minimal;
     this.foundChoices = foundChoices;
@@ -77,11 +80,17 @@ final class FoundCounterexample implements Counterexample {
 
   @Override
   public String toString() {
+    return report(
+        "Weft.run("
+            + replayOptions()
+            + ", scenario);\n  where scenario is the code given to Explorer.explore.");
+  }
+
+  @Override
+  public String report(String howToReplay) {
     StringBuilder out = new StringBuilder();
-    out.append("Weft found a failing schedule on try ")
-        .append(tryIndex + 1)
-        .append(" of ")
-        .append(explorer.tries())
+    out.append("Weft found a failing schedule ")
+        .append(where)
         .append(" (")
         .append(explorer.strategy())
         .append(", seed ")
@@ -123,9 +132,9 @@ final class FoundCounterexample implements Counterexample {
                 : "\"\n  (n or n:Task: run the n-th ready task, 0 being asyncio's order; pN: switch"
                     + " or not at an operation;\n   dN: a value of Weft.choose; *N: the token"
                     + " repeated N times)")
-        .append("\n\nReplay it:\n  Weft.run(")
-        .append(replayOptions())
-        .append(", scenario);\n  where scenario is the code given to Explorer.explore.\n\n")
+        .append("\n\nReplay it:\n  ")
+        .append(howToReplay)
+        .append("\n\n")
         .append("Timeline of the minimal run (one row per task; #n is the run's n-th step,\n")
         .append("* a step picked out of asyncio's order):\n")
         .append(timeline());

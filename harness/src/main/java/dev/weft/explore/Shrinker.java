@@ -40,14 +40,14 @@ final class Shrinker {
     this.main = main;
   }
 
-  Counterexample counterexample(TryRecord found, int tryIndex) {
+  Counterexample counterexample(TryRecord found, String where) {
     Signature signature = Signature.of(found);
     List<Choice> minimal = normalize(found.choices());
     if (found.failure() instanceof BlockedOutsideWeftException) {
       // Each replay would wait for the watchdog again: report the schedule as found, unshrunk.
       return new FoundCounterexample(
           explorer,
-          tryIndex,
+          where,
           schedule(minimal),
           schedule(minimal),
           found.choices().size(),
@@ -82,7 +82,7 @@ final class Shrinker {
     }
     return new FoundCounterexample(
         explorer,
-        tryIndex,
+        where,
         schedule(normalize(found.choices())),
         schedule(minimal),
         found.choices().size(),

@@ -7,21 +7,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Draws a traced run as one row per task: each entry is one step of that task, numbered in the
- * run's order ({@code #7}), with the virtual time when it changed, and how the step ended ("waits
- * in put on queue 'items' (full, 2/2)", "returned", "failed with ..."). A step that a strategy
+ * Draws a run's events as text, one row per task: each entry is one step of that task, numbered in
+ * the run's order ({@code #7}), with the virtual time when it changed, and how the step ended
+ * ("waits in put on queue 'items' (full, 2/2)", "returned", "FAILED: ..."). A step that a strategy
  * picked out of asyncio's order is marked {@code *}; a switch at an operation reads "switched out";
  * {@code choose} values are shown where they were drawn, and so are items put and got ({@code put
  * A0; got B1}) and lock and event operations. Rows wrap at 110 columns; a row of more than 17 steps
  * shows its first and last 8.
+ *
+ * <p>A counterexample's report uses it for its minimal run; use it for any run whose events a
+ * {@link dev.weft.RunListener} recorded:
+ *
+ * <pre>{@code
+ * List<RunEvent> events = new ArrayList<>();
+ * Weft.run(RunOptions.defaults().listener(events::add), program);
+ * System.out.print(Timeline.of(events));
+ * //  main  #1 @0s waits in gather(P0), waiting for P0 | #3 returned
+ * //  P0    #2 @0s put A0; returned
+ * }</pre>
+ *
+ * @since 0.1
  */
-final class Timeline {
+public final class Timeline {
   private static final int WIDTH = 110;
   private static final int KEEP = 8;
 
   private Timeline() {}
 
-  static String of(List<RunEvent> events) {
+  /**
+   * Returns the timeline of a run.
+   *
+   * @param events the run's events, in order, from its first
+   * @return one line per row, each ending with a line break; empty for no events
+   */
+  public static String of(List<RunEvent> events) {
     Map<String, List<String>> rows = new LinkedHashMap<>();
     Map<String, String> lastTime = new LinkedHashMap<>();
     int step = 0;
