@@ -515,9 +515,10 @@ public final class Weft {
   /**
    * Returns a task that mirrors {@code task} but whose cancellation does not reach it; asyncio's <a
    * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.shield">shield</a>. If
-   * {@code task} is done, it is returned itself. Unlike asyncio, a failure of {@code task} after
-   * the shield was cancelled is not marked as observed: if nothing reads it, the run reports it
-   * (see {@link RunOptions#failOnUnobservedFailures(boolean)}).
+   * {@code task} is done, it is returned itself. Cancelling the shield does not count as observing
+   * {@code task}: if {@code task} later fails and nothing reads the failure, the run reports it
+   * (see {@link RunOptions#failOnUnobservedFailures(boolean)}), where asyncio would log it as never
+   * retrieved.
    *
    * <pre>{@code
    * Weft.waitFor(Weft.shield(save), Duration.ofSeconds(1));  // TimedOutException at 1s; save keeps running
