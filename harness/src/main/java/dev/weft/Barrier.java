@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * A meeting point for a fixed number of tasks; asyncio's {@code Barrier} (spec 2.16).
+ * A meeting point for a fixed number of tasks; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-sync.html#asyncio.Barrier">Barrier</a>.
  *
  * <p>Each task calling {@link #await} waits until {@link #parties} tasks have arrived; then all of
  * them go on, and each gets its arrival index, 0 for the first. The last to arrive does not wait:

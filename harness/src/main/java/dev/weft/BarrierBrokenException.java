@@ -2,7 +2,8 @@ package dev.weft;
 
 /**
  * Thrown when a task waits on a barrier that is aborted, or is reset or aborted while the task
- * waits (spec 2.16): asyncio's {@code BrokenBarrierError}.
+ * waits: asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-sync.html#asyncio.BrokenBarrierError">BrokenBarrierError</a>.
  *
  * @since 0.1
  */

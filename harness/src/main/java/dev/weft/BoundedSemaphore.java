@@ -1,9 +1,10 @@
 package dev.weft;
 
 /**
- * A {@link Semaphore} that refuses to be released above its initial value; asyncio's {@code
- * BoundedSemaphore} (spec 2.14). An extra {@link #release} is almost always a bug (a permit
- * returned twice), so it fails instead of silently raising the limit.
+ * A {@link Semaphore} that refuses to be released above its initial value; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-sync.html#asyncio.BoundedSemaphore">BoundedSemaphore</a>.
+ * An extra {@link #release} is almost always a bug (a permit returned twice), so it fails instead
+ * of silently raising the limit.
  *
  * @since 0.1
  */

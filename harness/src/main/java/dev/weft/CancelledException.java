@@ -1,8 +1,8 @@
 package dev.weft;
 
 /**
- * Thrown at a task's suspension point when the task is cancelled; asyncio's {@code CancelledError}
- * (spec 2.3).
+ * Thrown at a task's suspension point when the task is cancelled; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-exceptions.html#asyncio.CancelledError">CancelledError</a>.
  *
  * <p>It extends {@link Error} on purpose, as {@code CancelledError} extends {@code BaseException}
  * in asyncio: a {@code catch (Exception e)} block must not swallow a cancellation by accident.

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * A condition variable for tasks: a {@link Lock} plus a list of tasks waiting to be signalled;
- * asyncio's {@code Condition} (spec 2.15).
+ * asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-sync.html#asyncio.Condition">Condition</a>.
  *
  * <p>{@link #await} must be called with the lock held: it releases the lock, waits for a {@link
  * #signal}, then takes the lock again before it returns, even when the task is cancelled (the

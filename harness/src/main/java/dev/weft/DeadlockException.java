@@ -2,8 +2,8 @@ package dev.weft;
 
 /**
  * Thrown by {@link Weft#run} when no task can make progress: nothing is ready to run, no timer is
- * pending, and the run has not finished (spec 1.5). Real asyncio would hang forever; Weft stops at
- * once.
+ * pending, and the run has not finished. asyncio's event loop would wait forever, and the program
+ * hang; Weft stops at once.
  *
  * <p>The message lists every blocked task with what it waits on, and the virtual time, for example:
  *

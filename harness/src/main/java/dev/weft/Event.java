@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A flag that tasks can wait for; asyncio's {@code Event} (spec 2.12).
+ * A flag that tasks can wait for; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-sync.html#asyncio.Event">Event</a>.
  *
  * <p>{@link #set} wakes every waiting task, in the order they started waiting; {@link #await}
  * returns at once while the event is set. {@link #clear} does not take back a wake-up already

@@ -1,8 +1,9 @@
 package dev.weft;
 
 /**
- * A last-in, first-out queue; asyncio's {@code LifoQueue} (spec 2.11). Everything but the order is
- * as in {@link Queue}: {@link #get} returns the item put most recently.
+ * A last-in, first-out queue; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-queue.html#asyncio.LifoQueue">LifoQueue</a>.
+ * Everything but the order is as in {@link Queue}: {@link #get} returns the item put most recently.
  *
  * @param <T> the item type
  * @since 0.1

@@ -7,7 +7,8 @@ import java.util.Deque;
 import java.util.function.Supplier;
 
 /**
- * A mutual-exclusion lock for tasks; asyncio's {@code Lock} (spec 2.13).
+ * A mutual-exclusion lock for tasks; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-sync.html#asyncio.Lock">Lock</a>.
  *
  * <p>Waiting tasks get the lock in the order they asked for it, with no barging: after {@link
  * #release}, the first waiter is woken and takes the lock when it runs; until then {@link

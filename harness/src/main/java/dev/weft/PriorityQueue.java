@@ -5,7 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A queue that returns its smallest item first; asyncio's {@code PriorityQueue} (spec 2.11).
+ * A queue that returns its smallest item first; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-queue.html#asyncio.PriorityQueue">PriorityQueue</a>.
  * Everything but the order is as in {@link Queue}.
  *
  * <p>Items are ordered by the comparator given at creation, or by their natural order. Items that

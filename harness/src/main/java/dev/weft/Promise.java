@@ -1,10 +1,14 @@
 package dev.weft;
 
 /**
- * A {@link Task} without a body that is completed by hand; the asyncio {@code Future}.
+ * A {@link Task} without a body that is completed by hand; the asyncio <a
+ * href="https://docs.python.org/3.13/library/asyncio-future.html#asyncio.Future">Future</a>.
  *
  * <p>Created by {@link Weft#promise()}. Any task may {@link #join()} it; completing it wakes the
- * joiners in the order they started waiting, each in a later scheduler step (spec 1.1).
+ * joiners in the order they started waiting, each in a later scheduler step: as in asyncio,
+ * completing a future schedules its waiters with <a
+ * href="https://docs.python.org/3.13/library/asyncio-eventloop.html#asyncio.loop.call_soon">call_soon</a>
+ * instead of running them at once.
  *
  * <pre>{@code
  * Weft.run(() -> {

@@ -9,7 +9,8 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A first-in, first-out queue for tasks of one Weft run; asyncio's {@code Queue} (spec 2.11).
+ * A first-in, first-out queue for tasks of one Weft run; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-queue.html#asyncio.Queue">Queue</a>.
  *
  * <p>A queue with {@code maxsize} 0 is unbounded. {@link #put} waits only while the queue is full
  * and {@link #get} only while it is empty; {@link #putNowait} and {@link #getNowait} never wait and
@@ -382,12 +383,14 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
   }
 
   /**
-   * Shuts the queue down (spec 2.11): every later put is refused with {@link
-   * QueueShutDownException}, and so is every get once the queue is empty. Every task waiting in
-   * {@code put} or {@code get} is woken: putters then fail, getters take an item if one is left and
-   * fail otherwise. Tasks waiting in {@link #join} are not woken by this alone. With {@code
-   * immediate}, the items are dropped too, each counting as marked done, so {@link #join} returns
-   * unless items already taken are still unfinished. Calling it again is harmless.
+   * Shuts the queue down, as asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-queue.html#asyncio.Queue.shutdown">Queue.shutdown</a>
+   * (new in Python 3.13) does: every later put is refused with {@link QueueShutDownException}, and
+   * so is every get once the queue is empty. Every task waiting in {@code put} or {@code get} is
+   * woken: putters then fail, getters take an item if one is left and fail otherwise. Tasks waiting
+   * in {@link #join} are not woken by this alone. With {@code immediate}, the items are dropped
+   * too, each counting as marked done, so {@link #join} returns unless items already taken are
+   * still unfinished. Calling it again is harmless.
    *
    * @param immediate whether to drop the items still in the queue
    * @throws IllegalStateException if not called from a task or callback of the run this queue

@@ -1,7 +1,8 @@
 package dev.weft;
 
 /**
- * Thrown when getNowait found the queue empty (spec 2.11): asyncio's {@code QueueEmpty}.
+ * Thrown when getNowait found the queue empty: asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-queue.html#asyncio.QueueEmpty">QueueEmpty</a>.
  *
  * @since 0.1
  */

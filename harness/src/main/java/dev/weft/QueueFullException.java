@@ -1,7 +1,8 @@
 package dev.weft;
 
 /**
- * Thrown when putNowait found the queue full (spec 2.11): asyncio's {@code QueueFull}.
+ * Thrown when putNowait found the queue full: asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-queue.html#asyncio.QueueFull">QueueFull</a>.
  *
  * @since 0.1
  */

@@ -1,9 +1,9 @@
 package dev.weft;
 
 /**
- * Thrown when a put or get met a queue that was shut down (spec 2.11): asyncio's {@code
- * QueueShutDown}. A put is refused as soon as the queue is shut down; a get only once the queue is
- * also empty.
+ * Thrown when a put or get met a queue that was shut down: asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-queue.html#asyncio.QueueShutDown">QueueShutDown</a>.
+ * A put is refused as soon as the queue is shut down; a get only once the queue is also empty.
  *
  * @since 0.1
  */

@@ -1,7 +1,9 @@
 package dev.weft;
 
 /**
- * When {@link Weft#wait(java.util.Collection, ReturnWhen)} returns (spec 2.6).
+ * When {@link Weft#wait(java.util.Collection, ReturnWhen)} returns: the {@code return_when}
+ * argument of asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.wait">wait</a>.
  *
  * @since 0.1
  */

@@ -196,8 +196,10 @@ public final class RunOptions {
    * Sets whether tasks still pending when main returns fail the run (default {@code false}).
    *
    * <p>Either way they are cancelled in creation order and driven to their end on the virtual
-   * clock, as {@code asyncio.run} does (spec 2.17). When {@code true}, the run then fails with a
-   * {@link LeftoverTasksException} that names each leftover task and where it was blocked.
+   * clock, as <a
+   * href="https://docs.python.org/3.13/library/asyncio-runner.html#asyncio.run">asyncio.run</a>
+   * does. When {@code true}, the run then fails with a {@link LeftoverTasksException} that names
+   * each leftover task and where it was blocked.
    *
    * @param fail whether to fail the run
    * @return new options

@@ -7,7 +7,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A counter of permits for tasks; asyncio's {@code Semaphore} (spec 2.14).
+ * A counter of permits for tasks; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-sync.html#asyncio.Semaphore">Semaphore</a>.
  *
  * <p>{@link #acquire} takes a permit, waiting while none is free; {@link #release} returns one and
  * wakes the first waiting task. Waiting is first come, first served: while tasks wait, a newcomer

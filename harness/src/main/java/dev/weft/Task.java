@@ -1,11 +1,14 @@
 package dev.weft;
 
 /**
- * A unit of concurrent work on a Weft loop, the counterpart of asyncio's {@code Task}.
+ * A unit of concurrent work on a Weft loop, the counterpart of asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.Task">Task</a>.
  *
  * <p>A task is created by {@link Weft#spawn(String, java.util.concurrent.Callable)}; its body does
- * not start until the task that spawned it suspends (spec 2.1). Tasks run one at a time: control
- * passes between them only inside Weft calls, so the code between two Weft calls is atomic.
+ * not start until the task that spawned it suspends, as with asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.create_task">create_task</a>.
+ * Tasks run one at a time: control passes between them only inside Weft calls, so the code between
+ * two Weft calls is atomic.
  *
  * <p>A {@code Task} is used only from the tasks and callbacks of the loop that created it. Once its
  * run has ended, {@link #isDone()}, {@link #isCancelled()} and {@link #result()} may be read from
@@ -37,8 +40,10 @@ public interface Task<T> {
    * <p>Suspends the calling task only if this task is not done yet. If this task failed with an
    * unchecked exception, that same exception instance is thrown; a checked one arrives wrapped in a
    * {@link TaskFailedException}. If this task was cancelled, a new {@link CancelledException} is
-   * thrown. If the calling task is cancelled while it waits, this task is cancelled too (spec 1.4),
-   * unless it was wrapped with {@link Weft#shield(Task)}.
+   * thrown. If the calling task is cancelled while it waits, this task is cancelled too, as asyncio
+   * passes a cancellation on to what a task awaits (see <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.Task.cancel">Task.cancel</a>),
+   * unless this task was wrapped with {@link Weft#shield(Task)}.
    *
    * @return the task's result
    * @throws IllegalStateException if called outside a task of this task's loop, or by the task on
@@ -56,14 +61,16 @@ public interface Task<T> {
   /**
    * Returns whether the task is done and ended cancelled: a {@link CancelledException} escaped its
    * body, or it was cancelled before it started. A task that caught the cancellation and returned
-   * normally is not cancelled (spec 2.3).
+   * normally is not cancelled, as with asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.Task.cancelled">Task.cancelled()</a>.
    *
    * @return {@code true} if the task ended cancelled
    */
   boolean isCancelled();
 
   /**
-   * Requests cancellation; the asyncio {@code task.cancel()} (spec 2.3).
+   * Requests cancellation; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.Task.cancel">Task.cancel()</a>.
    *
    * <p>The task is not stopped at once: a {@link CancelledException} is thrown at its current (or
    * next) suspension point, where its code may catch it. A task that has not started yet never runs

@@ -3,8 +3,8 @@ package dev.weft;
 import java.util.concurrent.Callable;
 
 /**
- * The tasks spawned inside one {@link Weft#taskGroup(ThrowingConsumer)} call; asyncio's {@code
- * TaskGroup} (spec 2.10).
+ * The tasks spawned inside one {@link Weft#taskGroup(ThrowingConsumer)} call; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.TaskGroup">TaskGroup</a>.
  *
  * <p>A group ends only when all its tasks have ended. If one of them fails, the group cancels the
  * others and the body, waits for them, and throws a {@link TaskGroupException} with every failure.

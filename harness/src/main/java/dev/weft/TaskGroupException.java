@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Thrown by {@link Weft#taskGroup(ThrowingConsumer)} when tasks of the group, or its body, failed;
- * asyncio's {@code ExceptionGroup('unhandled errors in a TaskGroup', ...)} (spec 2.10).
+ * what asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.TaskGroup">TaskGroup</a>
+ * raises as {@code ExceptionGroup('unhandled errors in a TaskGroup', ...)}.
  *
  * <p>{@link #exceptions()} holds every failure in the order they happened, the body's own failure
  * last; checked exceptions are kept as they were thrown, not wrapped. Cancelled tasks are not

@@ -2,8 +2,8 @@ package dev.weft;
 
 /**
  * Thrown when a Weft timeout expires: {@link Weft#withTimeout}, {@link Weft#waitFor} and the
- * timeout of {@link Weft#asCompleted(java.util.Collection, java.time.Duration)}; asyncio's {@code
- * TimeoutError} (spec 2.5, 2.7, 2.8).
+ * timeout of {@link Weft#asCompleted(java.util.Collection, java.time.Duration)}; asyncio's <a
+ * href="https://docs.python.org/3.13/library/asyncio-exceptions.html#asyncio.TimeoutError">TimeoutError</a>.
  *
  * <p>When the timeout cancelled the body, the {@link CancelledException} that ended it is the
  * cause. The message says which timeout expired and at what virtual time.

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * The outcome of {@link Weft#wait(java.util.Collection, ReturnWhen)}: which tasks were done when
- * the waiting task resumed and which were still pending (spec 2.6).
+ * the waiting task resumed and which were still pending: the {@code (done, pending)} pair of
+ * asyncio's <a href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.wait">wait</a>.
  *
  * <p>Both sets keep the order of the argument collection (duplicates collapsed), so iterating them
  * is deterministic.

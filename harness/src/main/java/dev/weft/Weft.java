@@ -16,11 +16,11 @@ import java.util.concurrent.Callable;
  *
  * <p>{@link #run(Callable)} starts a loop and runs its argument as the task {@code "main"}. Inside,
  * tasks are spawned, sleep, wait for each other, time out and get cancelled exactly as in asyncio
- * (the spec's section numbers are cited as "spec 2.4"). Tasks run one at a time, in the order
- * asyncio would run them; control passes only inside Weft calls, so the code between two Weft calls
- * is atomic. Time is virtual: it starts at 0, and when no task can run the clock jumps to the next
- * timer, so a one-hour sleep takes no real time. The same program and options always give the same
- * run.
+ * (CPython 3.13; each method links to the asyncio function it follows, and says where Weft
+ * differs). Tasks run one at a time, in the order asyncio would run them; control passes only
+ * inside Weft calls, so the code between two Weft calls is atomic. Time is virtual: it starts at 0,
+ * and when no task can run the clock jumps to the next timer, so a one-hour sleep takes no real
+ * time. The same program and options always give the same run.
  *
  * <pre>{@code
  * List<String> order = Weft.run(() -> {
@@ -47,7 +47,8 @@ public final class Weft {
 
   /**
    * Runs {@code main} as a task named {@code "main"} on a new loop with {@link
-   * RunOptions#defaults()}, and returns its result; asyncio's {@code asyncio.run} (spec 2.17).
+   * RunOptions#defaults()}, and returns its result; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-runner.html#asyncio.run">asyncio.run</a>.
    *
    * @param main the program
    * @param <T> the result type
@@ -60,14 +61,16 @@ public final class Weft {
 
   /**
    * Runs {@code main} as a task named {@code "main"} on a new loop and returns its result;
-   * asyncio's {@code asyncio.run} (spec 2.17).
+   * asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-runner.html#asyncio.run">asyncio.run</a>.
    *
-   * <p>When main is done, every task still pending is cancelled, in creation order, and the loop
-   * keeps running on the virtual clock until all of them have ended; callbacks their cleanup
-   * schedules still run. Tasks that the cleanup spawns run while their spawner is cleaning up, and
-   * are cancelled in turn once the leftovers have ended (asyncio would drop them). When {@code run}
-   * returns or throws, every thread it started has ended, except a thread blocked outside Weft that
-   * ignored an interrupt, which the {@link BlockedOutsideWeftException} then names.
+   * <p>When main is done, every task still pending is cancelled, in creation order (asyncio leaves
+   * that order undefined), and the loop keeps running on the virtual clock until all of them have
+   * ended; callbacks their cleanup schedules still run. Tasks that the cleanup spawns run while
+   * their spawner is cleaning up, and are cancelled in turn once the leftovers have ended (asyncio
+   * would drop them). When {@code run} returns or throws, every thread it started has ended, except
+   * a thread blocked outside Weft that ignored an interrupt, which the {@link
+   * BlockedOutsideWeftException} then names.
    *
    * <p>The run fails, instead of returning, when:
    *
@@ -132,7 +135,8 @@ public final class Weft {
   }
 
   /**
-   * Creates a task named {@code "Task-1"}, {@code "Task-2"}, ...; asyncio's {@code create_task}.
+   * Creates a task named {@code "Task-1"}, {@code "Task-2"}, ...; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.create_task">create_task</a>.
    *
    * @param body the task's body
    * @param <T> the result type
@@ -145,7 +149,8 @@ public final class Weft {
   }
 
   /**
-   * Creates a task; asyncio's {@code create_task} (spec 2.1).
+   * Creates a task; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.create_task">create_task</a>.
    *
    * <p>The body does not start now: its first step is queued behind everything already ready, and
    * runs once the caller suspends. Tasks created back to back start in creation order.
@@ -195,7 +200,8 @@ public final class Weft {
 
   /**
    * Creates a promise named {@code "Promise-1"}, {@code "Promise-2"}, ...: a task completed by
-   * hand; asyncio's {@code loop.create_future()}.
+   * hand; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-eventloop.html#asyncio.loop.create_future">loop.create_future()</a>.
    *
    * @param <T> the value type
    * @return a pending promise
@@ -217,8 +223,8 @@ public final class Weft {
   }
 
   /**
-   * Schedules {@code callback} at the tail of the ready queue; asyncio's {@code loop.call_soon}
-   * (spec 1.1).
+   * Schedules {@code callback} at the tail of the ready queue; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-eventloop.html#asyncio.loop.call_soon">loop.call_soon</a>.
    *
    * <p>The callback runs outside any task, so it cannot wait; it may spawn tasks, complete promises
    * and schedule more callbacks. If it throws, the run goes on and the failure is reported when the
@@ -233,8 +239,10 @@ public final class Weft {
   }
 
   /**
-   * Schedules {@code callback} after {@code delay} of virtual time; asyncio's {@code
-   * loop.call_later}. Callbacks due at the same instant run in the order they were scheduled.
+   * Schedules {@code callback} after {@code delay} of virtual time; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-eventloop.html#asyncio.loop.call_later">loop.call_later</a>.
+   * Callbacks due at the same instant run in the order they were scheduled (asyncio leaves that
+   * order to its timer heap; Weft fixes it on purpose).
    *
    * @param delay zero or more; zero runs the callback at the next pass
    * @param callback what to run
@@ -249,8 +257,8 @@ public final class Weft {
   }
 
   /**
-   * Suspends the calling task for {@code duration} of virtual time; asyncio's {@code asyncio.sleep}
-   * (spec 2.2).
+   * Suspends the calling task for {@code duration} of virtual time; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.sleep">asyncio.sleep</a>.
    *
    * <p>A duration of zero or less is one bare yield, as {@link #yieldNow()}. Cancelling the task
    * ends the sleep with a {@link CancelledException} and removes its timer.
@@ -296,7 +304,8 @@ public final class Weft {
   }
 
   /**
-   * Returns the task that is running; asyncio's {@code current_task()}.
+   * Returns the task that is running; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.current_task">current_task()</a>.
    *
    * @return the calling task
    * @throws IllegalStateException if called from a callback, which runs outside any task
@@ -306,8 +315,8 @@ public final class Weft {
   }
 
   /**
-   * Waits for all tasks and returns their results in argument order; asyncio's {@code gather} (spec
-   * 2.4).
+   * Waits for all tasks and returns their results in argument order; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.gather">gather</a>.
    *
    * <p>The first task to fail ends the wait with its exception (the same instance; a checked one
    * wrapped in {@link TaskFailedException}); the other tasks are not cancelled and keep running. A
@@ -347,8 +356,9 @@ public final class Weft {
   }
 
   /**
-   * Waits until every task is done and returns how each ended, in argument order; asyncio's {@code
-   * gather(..., return_exceptions=True)} (spec 2.4).
+   * Waits until every task is done and returns how each ended, in argument order; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.gather">gather(...,
+   * return_exceptions=True)</a>.
    *
    * <p>Failures do not end the wait: each sits at its position as an {@link Outcome.Failure}; a
    * cancelled task is a failure holding a {@link CancelledException}. If the calling task is
@@ -366,7 +376,8 @@ public final class Weft {
   }
 
   /**
-   * Returns the tasks in the order they finish; asyncio's {@code as_completed} (spec 2.5).
+   * Returns the tasks in the order they finish; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.as_completed">as_completed</a>.
    *
    * <p>Each call to the iterator's {@code next()} returns the next task to finish, suspending the
    * calling task until one has if none is waiting; call {@code join()} or {@code result()} on it
@@ -383,8 +394,9 @@ public final class Weft {
   }
 
   /**
-   * Returns the tasks in the order they finish, within a deadline; asyncio's {@code
-   * as_completed(..., timeout)} (spec 2.5).
+   * Returns the tasks in the order they finish, within a deadline; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.as_completed">as_completed(...,
+   * timeout)</a>.
    *
    * <p>The deadline is set now, once for the whole iteration. When it passes, every remaining
    * {@code next()} throws {@link TimedOutException}; the tasks still running are not cancelled.
@@ -403,8 +415,8 @@ public final class Weft {
   }
 
   /**
-   * Waits until the condition {@code when} holds, and returns which tasks are done; asyncio's
-   * {@code wait} (spec 2.6).
+   * Waits until the condition {@code when} holds, and returns which tasks are done; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.wait">wait</a>.
    *
    * <p>Never throws the tasks' failures and never cancels them. Always suspends at least once, even
    * when every task is done already. With {@link ReturnWhen#FIRST_EXCEPTION}, the failures seen
@@ -426,8 +438,9 @@ public final class Weft {
 
   /**
    * Waits until the condition {@code when} holds or {@code timeout} passes, and returns which tasks
-   * are done; asyncio's {@code wait(..., timeout)} (spec 2.6). A timeout is not an error: the call
-   * returns normally.
+   * are done; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.wait">wait(...,
+   * timeout)</a>. A timeout is not an error: the call returns normally.
    *
    * @param tasks at least one task, from this run; duplicates count once
    * @param when when to return
@@ -446,7 +459,8 @@ public final class Weft {
   }
 
   /**
-   * Waits for {@code task} for at most {@code timeout}; asyncio's {@code wait_for} (spec 2.7).
+   * Waits for {@code task} for at most {@code timeout}; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.wait_for">wait_for</a>.
    *
    * <p>At the deadline the task is cancelled and the call waits until it has really finished: if it
    * ended cancelled, a {@link TimedOutException} is thrown; if it caught the cancellation and
@@ -472,8 +486,8 @@ public final class Weft {
   }
 
   /**
-   * Runs {@code body} in the calling task with a deadline; asyncio's {@code async with timeout(d)}
-   * (spec 2.8).
+   * Runs {@code body} in the calling task with a deadline; asyncio's {@code async with} <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.timeout">asyncio.timeout(d)</a>.
    *
    * <p>The deadline is {@code now + timeout}. When it passes, the calling task is cancelled; if
    * that cancellation ends the body, a {@link TimedOutException} is thrown whose cause is the
@@ -500,8 +514,12 @@ public final class Weft {
   }
 
   /**
-   * Returns a task that mirrors {@code task} but whose cancellation does not reach it; asyncio's
-   * {@code shield} (spec 2.9). If {@code task} is done, it is returned itself.
+   * Returns a task that mirrors {@code task} but whose cancellation does not reach it; asyncio's <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.shield">shield</a>. If
+   * {@code task} is done, it is returned itself. Cancelling the shield does not count as observing
+   * {@code task}: if {@code task} later fails and nothing reads the failure, the run reports it
+   * (see {@link RunOptions#failOnUnobservedFailures(boolean)}), where asyncio would log it as never
+   * retrieved.
    *
    * <pre>{@code
    * Weft.waitFor(Weft.shield(save), Duration.ofSeconds(1));  // TimedOutException at 1s; save keeps running
@@ -519,7 +537,8 @@ public final class Weft {
 
   /**
    * Runs {@code body} with a task group and returns when every task spawned into the group has
-   * ended; asyncio's {@code async with TaskGroup()} (spec 2.10).
+   * ended; asyncio's {@code async with} <a
+   * href="https://docs.python.org/3.13/library/asyncio-task.html#asyncio.TaskGroup">TaskGroup()</a>.
    *
    * <p>If a task of the group fails, the group cancels the other tasks and the body (whatever the
    * body waits on throws {@link CancelledException}), waits for them all, and throws a {@link
