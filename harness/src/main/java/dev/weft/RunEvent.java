@@ -57,8 +57,9 @@ public record RunEvent(Duration time, String task, Kind kind, Detail detail) {
      */
     CALLBACK,
     /**
-     * A choice point was decided: which ready task ran next (only when a strategy other than FIFO
-     * decides), a switch at an operation, or a value of {@link Weft#choose}. Detail: a {@link
+     * A choice point was decided: which ready task ran next (only when a strategy decides: a {@code
+     * Weft.run} whose options name a strategy other than {@link Strategy#fifo()}, or any try of an
+     * exploration), a switch at an operation, or a value of {@link Weft#choose}. Detail: a {@link
      * Choice}.
      */
     CHOSE,
@@ -86,7 +87,12 @@ public record RunEvent(Duration time, String task, Kind kind, Detail detail) {
   }
 
   /** The detail of {@code SPAWNED} and {@code RAN}: nothing more. Use {@link #NONE}. */
-  private record None() implements Detail {
+  public record None() implements Detail {
+    /**
+     * Returns the empty text.
+     *
+     * @return {@code ""}
+     */
     @Override
     public String text() {
       return "";
@@ -100,7 +106,8 @@ public record RunEvent(Duration time, String task, Kind kind, Detail detail) {
    *     {@code "await"}, {@code "gather"}, {@code "sleep"}, {@code "join"}, {@code "yieldNow"}, ...
    * @param on the primitive it waits on, as reports name it ({@code "queue 'items'"}), or {@code
    *     null} when it waits on tasks or time
-   * @param tasks the names of the tasks it waits for, in argument order; empty when none
+   * @param tasks what it waits for, in argument order: tasks by name ({@code "P0"}), other futures
+   *     by label ({@code "Promise 'reply'"}); empty when it waits on a primitive or on time
    * @param text the whole description with the primitive's state at that moment: {@code "put on
    *     queue 'items' (full, 2/2)"}, {@code "gather(A, B), waiting for A"}
    * @since 0.1
@@ -158,22 +165,24 @@ public record RunEvent(Duration time, String task, Kind kind, Detail detail) {
   /**
    * How a task failed ({@code FAILED}).
    *
-   * @param exception the exception's class name: {@code "java.lang.AssertionError"}
+   * @param exceptionType the exception's class name: {@code "java.lang.AssertionError"}; for an
+   *     unwound task, the type of the internal error Weft unwinds tasks with
    * @param description the exception's {@code toString()}: its class and message (user text)
    * @param unwound whether the task did not fail by itself but was unwound because the run ended
    *     early (a deadlock, the step limit, the watchdog)
    * @since 0.1
    */
-  public record Failed(String exception, String description, boolean unwound) implements Detail {
+  public record Failed(String exceptionType, String description, boolean unwound)
+      implements Detail {
     /**
      * Creates the detail.
      *
-     * @param exception the class name, not null
+     * @param exceptionType the class name, not null
      * @param description the exception's text, not null
      * @param unwound whether the run's early end unwound the task
      */
     public Failed {
-      Objects.requireNonNull(exception, "exception");
+      Objects.requireNonNull(exceptionType, "exceptionType");
       Objects.requireNonNull(description, "description");
     }
 
@@ -186,32 +195,38 @@ public record RunEvent(Duration time, String task, Kind kind, Detail detail) {
   /**
    * When a task was cancelled ({@code CANCELLED}).
    *
-   * @param when {@code ""} (while it ran or waited), {@code "before it started"} (its body never
-   *     ran), or {@code "as it returned"} (its value was dropped)
+   * @param when at which point of its life
    * @since 0.1
    */
-  public record Cancelled(String when) implements Detail {
+  public record Cancelled(When when) implements Detail {
+    /** At which point of its life a task was cancelled. */
+    public enum When {
+      /** While it ran or waited: the usual case. */
+      WHILE_RUNNING(""),
+      /** Before its first step: its body never ran. */
+      BEFORE_START("before it started"),
+      /** Right as its body returned: the value was dropped. */
+      AS_IT_RETURNED("as it returned");
+
+      private final String text;
+
+      When(String text) {
+        this.text = text;
+      }
+    }
+
     /**
      * Creates the detail.
      *
-     * @param when as above, not null
+     * @param when at which point, not null
      */
     public Cancelled {
       Objects.requireNonNull(when, "when");
     }
 
-    /**
-     * Returns whether the task was cancelled before its body ran at all.
-     *
-     * @return whether it never started
-     */
-    public boolean beforeStart() {
-      return when.equals("before it started");
-    }
-
     @Override
     public String text() {
-      return when;
+      return when.text;
     }
   }
 
@@ -298,8 +313,9 @@ public record RunEvent(Duration time, String task, Kind kind, Detail detail) {
    * @param primitive what the primitive is: {@code "queue"}, {@code "lock"}, {@code "event"}
    * @param name how reports name it: {@code "queue 'items'"} when the user named it, {@code "queue
    *     #2"} otherwise
-   * @param operation the method: {@code "put"}, {@code "get"}, {@code "acquire"}, {@code
-   *     "release"}, {@code "set"}
+   * @param operation what was done, named by the method that waits for it: {@code "put"} (by {@code
+   *     put} or {@code putNowait}), {@code "get"} (by {@code get} or {@code getNowait}), {@code
+   *     "acquire"}, {@code "release"}, {@code "set"}
    * @param item the item put or got, as its {@code toString()} cut to 40 characters (user text), or
    *     {@code null} when the operation has none
    * @since 0.1
@@ -354,12 +370,45 @@ public record RunEvent(Duration time, String task, Kind kind, Detail detail) {
    * @param task the task name
    * @param kind what happened
    * @param detail more about it: {@link #NONE} or the record the kind names, not {@code null}
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code detail} is not the type {@code kind} carries
    */
   public RunEvent {
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");
+    if (detail.getClass() != detailOf(kind)) {
+      throw new IllegalArgumentException(
+          "a "
+              + kind
+              + " event takes a "
+              + detailOf(kind).getSimpleName()
+              + " detail, but got a "
+              + detail.getClass().getSimpleName());
+    }
+  }
+
+  /** Returns the detail type each kind carries. */
+  private static Class<? extends Detail> detailOf(Kind kind) {
+    switch (kind) {
+      case SUSPENDED:
+        return Wait.class;
+      case COMPLETED:
+        return Returned.class;
+      case FAILED:
+        return Failed.class;
+      case CANCELLED:
+        return Cancelled.class;
+      case CALLBACK:
+        return Callback.class;
+      case CHOSE:
+        return Choice.class;
+      case OPERATION:
+        return Operation.class;
+      default:
+        return None.class;
+    }
   }
 
   /** Returns the event as one line: {@code "0.2s P0 SUSPENDED sleep(100ms)"}. */

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Exploration throughput: tries per second of a random exploration of the seed's program (spec 4.2,
+ * Exploration throughput: tries per second of a random exploration of the seed's program (semantics §4.2,
  * correct version): 2 producers of 5 items each, 3 consumers, a queue of 2, stop signals after the
  * producers are awaited. Every try passes, so every try runs the whole program: 6 tasks, about 40
  * scheduler steps. One invocation is one exploration of {@value #TRIES} tries; the score is per
@@ -52,7 +52,7 @@ public class ExplorerBenchmark extends CarrierAwareBenchmark {
     return result.tries();
   }
 
-  /** The correct producer-consumer program of spec 4.2 with 5 items per producer. */
+  /** The correct producer-consumer program of semantics §4.2 with 5 items per producer. */
   static void producerConsumer() {
     Queue<String> items = new Queue<>("items", 2);
     List<Task<Void>> producers = new ArrayList<>();

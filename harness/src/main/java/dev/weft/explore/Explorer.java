@@ -110,17 +110,18 @@ public final class Explorer {
   }
 
   /**
-   * Sets every run setting at once: the strategy and seed that decide each try's choices, and the
-   * limits, preemption mode, failure policies and listener of each try. A listener sees the events
-   * of every try, including the replays that shrink a counterexample. The default is {@link
-   * RunOptions#defaults()} with {@link Strategy#random()} and at most 100,000 steps a try; note
-   * that {@code RunOptions.defaults()} itself has {@link Strategy#fifo()}, which explores a single
-   * schedule.
+   * Sets every run setting at once, replacing whatever {@link #strategy}, {@link #seed}, {@link
+   * #maxSteps}, {@link #preemption} or {@link #watchdog} set before: the strategy and seed that
+   * decide each try's choices, and the limits, preemption mode, failure policies and listener of
+   * each try. A listener sees the events of every try, including the replays that shrink a
+   * counterexample. The explorer's default is {@link RunOptions#defaults()} with {@link
+   * Strategy#random()} and at most 100,000 steps a try; {@code RunOptions.defaults()} itself has
+   * {@link Strategy#fifo()}, which explores a single schedule, and 1,000,000 steps, so start from
+   * {@link #options()} to change one setting and keep the others.
    *
    * <pre>{@code
-   * Explorer.explore(scenario)
-   *     .options(RunOptions.defaults().strategy(Strategy.pct(2)).failOnLeftoverTasks(true))
-   *     .check();
+   * Explorer explorer = Explorer.explore(scenario);
+   * explorer.options(explorer.options().failOnLeftoverTasks(true)).check();
    * }</pre>
    *
    * @param options the options of every try
@@ -297,7 +298,9 @@ public final class Explorer {
    * result's counterexample.
    *
    * @return what the exploration found
-   * @throws IllegalStateException if called inside a Weft run
+   * @throws IllegalStateException if called inside a Weft run; or if a try ended for a reason
+   *     outside the scenario, which no schedule explains: the options' {@link dev.weft.RunListener}
+   *     threw, a carrier thread could not start, or Weft failed internally
    * @throws IllegalArgumentException if the explorer is sharded and its strategy is exhaustive
    */
   public ExplorationResult run() {

@@ -163,8 +163,9 @@ final class FoundCounterexample implements Counterexample {
   }
 
   /**
-   * Returns the options that replay the minimal run, as code: the replay, and every setting of the
-   * explorer's options that changes how a run ends.
+   * Returns the options that replay the minimal run, as code: the replay, and the explorer's
+   * settings that decide how it runs and ends when they differ from the defaults (preemption, step
+   * limit, failure policies; not the watchdog, which only bounds real time).
    */
   private String replayOptions() {
     RunOptions options = explorer.options();

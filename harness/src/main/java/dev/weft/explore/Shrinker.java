@@ -134,7 +134,7 @@ final class Shrinker {
       detail = new RunEvent.Returned("");
     } else if (detail instanceof RunEvent.Failed) {
       RunEvent.Failed failed = (RunEvent.Failed) detail;
-      detail = new RunEvent.Failed(failed.exception(), "", failed.unwound());
+      detail = new RunEvent.Failed(failed.exceptionType(), "", failed.unwound());
     } else if (detail instanceof RunEvent.Operation) {
       RunEvent.Operation operation = (RunEvent.Operation) detail;
       detail =

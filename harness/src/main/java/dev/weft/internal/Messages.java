@@ -95,7 +95,9 @@ public final class Messages {
    * @return the message
    */
   public static String internalError(String what) {
-    return "Weft internal error: " + what + ". This is a bug in Weft; please report it.";
+    return "Weft internal error: "
+        + what
+        + ". This is a bug in Weft; please report it with the program that caused it.";
   }
 
   /**

@@ -3,9 +3,10 @@ package dev.weft.internal;
 import java.time.Duration;
 
 /**
- * Argument checks for every public entry point, each worded one way: the argument's name, the rule,
- * and the value that broke it ({@code "tries must be 1 or more, but was 0"}). Every check throws
- * {@link IllegalArgumentException}.
+ * The argument checks that public entry points share, each worded one way: the argument's name, the
+ * rule, and the value that broke it ({@code "tries must be 1 or more, but was 0"}). Every check
+ * throws {@link IllegalArgumentException}. A rule that needs more words than these (a queue's
+ * {@code maxsize}, a promise's failure) is checked where it applies, with its own message.
  *
  * <p>Internal: public only so that {@code dev.weft} and {@code dev.weft.explore} can use it.
  */

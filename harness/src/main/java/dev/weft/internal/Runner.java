@@ -61,7 +61,9 @@ public final class Runner {
   /**
    * Runs {@code main} as one try of an exploration, with its choice points decided by {@code
    * chooser}, recording the choices (and the events, if {@code trace}), and returns what happened
-   * instead of throwing.
+   * instead of throwing. A run that ends for a reason outside the scenario (the listener threw, a
+   * carrier thread could not start, Weft failed internally) says nothing about the scenario: its
+   * failure is thrown, not recorded.
    *
    * @param options the run's options (limits, preemption, listener); their strategy is ignored
    * @param chooser decides the try's choice points
@@ -69,6 +71,7 @@ public final class Runner {
    * @param pool the exploration's reusable carrier threads
    * @param main the scenario
    * @return the try's record
+   * @throws IllegalStateException if the run ended for a reason outside the scenario
    */
   public static TryRecord runTry(
       RunOptions options, Chooser chooser, boolean trace, CarrierPool pool, Callable<?> main) {
@@ -81,6 +84,12 @@ public final class Runner {
       runner.start(main);
     } catch (Throwable e) {
       failure = e;
+    }
+    Ending.End end = loop.ending.end();
+    if (failure != null && end == Ending.End.LISTENER_FAILED
+        || end == Ending.End.THREAD_START_FAILED
+        || end == Ending.End.INTERNAL_ERROR) {
+      throw FutureBase.propagate(failure);
     }
     return new TryRecord(
         failure,
@@ -229,9 +238,7 @@ public final class Runner {
             loop.ending.cause());
       default:
         return new IllegalStateException(
-            "Weft internal error: the scheduler failed. This is a bug in Weft; please report it with the"
-                + " program that caused it.",
-            loop.ending.cause());
+            Messages.internalError("the scheduler failed"), loop.ending.cause());
     }
   }
 

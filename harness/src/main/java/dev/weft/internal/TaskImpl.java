@@ -119,7 +119,10 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
       loop.ended(
           this,
           RunEvent.Kind.CANCELLED,
-          new RunEvent.Cancelled(cancelledBeforeStart ? "before it started" : ""));
+          new RunEvent.Cancelled(
+              cancelledBeforeStart
+                  ? RunEvent.Cancelled.When.BEFORE_START
+                  : RunEvent.Cancelled.When.WHILE_RUNNING));
     } else if (error != null) {
       setFailure(error);
       loop.ended(
@@ -131,7 +134,10 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
       // (semantics §2.3).
       mustCancel = false;
       requestCancelOfFuture();
-      loop.ended(this, RunEvent.Kind.CANCELLED, new RunEvent.Cancelled("as it returned"));
+      loop.ended(
+          this,
+          RunEvent.Kind.CANCELLED,
+          new RunEvent.Cancelled(RunEvent.Cancelled.When.AS_IT_RETURNED));
     } else {
       setResult(result);
       loop.ended(this, RunEvent.Kind.COMPLETED, new RunEvent.Returned(String.valueOf(result)));

@@ -79,7 +79,7 @@ final class ReplayStrategy extends StrategyImpl {
 
     @Override
     boolean preempt(LoopView view) {
-      Choice choice = take(Choice.Kind.PREEMPT, "a switch choice");
+      Choice choice = take(Choice.Kind.PREEMPT, "a switch decision");
       return choice != null && choice.value() == 1;
     }
 
