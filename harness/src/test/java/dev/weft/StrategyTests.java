@@ -1,6 +1,6 @@
 package dev.weft;
 
-import static dev.weft.PctStrategyTests.racers;
+import static dev.weft.TestPrograms.racers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 4: the exhaustive and random strategies (DESIGN "Ready queue and choice points"). The
- * programs are spec 1.1's round robin ({@link PctStrategyTests#racers}): tasks that yield between
- * steps meet in one pass per step, and the choice points order each pass.
+ * programs are spec 1.1's round robin ({@link TestPrograms#racers}): tasks that yield between steps
+ * meet in one pass per step, and the choice points order each pass.
  */
 class StrategyTests {
 

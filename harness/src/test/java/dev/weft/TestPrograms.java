@@ -1,10 +1,15 @@
 package dev.weft;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Small helpers that the spec tests share to write readable logs and expectations. */
-final class TestPrograms {
+/**
+ * Small helpers that the spec tests share to write readable logs and expectations. Public members
+ * are also used by the tests of {@code dev.weft.explore}.
+ */
+public final class TestPrograms {
   private TestPrograms() {}
 
   static Duration secs(long seconds) {
@@ -42,5 +47,32 @@ final class TestPrograms {
     } catch (Throwable error) {
       return new Ended(null, error, Weft.elapsed());
     }
+  }
+
+  /**
+   * Tasks "A", "B", ... each run {@code steps} steps, logging "a1", "a2", ... and yielding between
+   * steps; main joins them all.
+   */
+  public static List<String> racers(int tasks, int steps) {
+    List<String> log = new ArrayList<>();
+    List<Task<Void>> spawned = new ArrayList<>();
+    for (int t = 0; t < tasks; t++) {
+      String name = String.valueOf((char) ('A' + t));
+      spawned.add(
+          Weft.spawn(
+              name,
+              () -> {
+                for (int step = 1; step <= steps; step++) {
+                  if (step > 1) {
+                    Weft.yieldNow();
+                  }
+                  log.add(name.toLowerCase() + step);
+                }
+              }));
+    }
+    for (Task<Void> task : spawned) {
+      task.join();
+    }
+    return log;
   }
 }
