@@ -5,6 +5,7 @@ import static dev.weft.TestPrograms.attempt;
 import static dev.weft.TestPrograms.secs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,23 +35,13 @@ class ConditionTests {
         });
   }
 
-  /** Runs {@code body} and returns what it threw, or {@code null}. */
-  static Throwable thrownBy(ThrowingRunnable body) {
-    try {
-      body.run();
-      return null;
-    } catch (Throwable e) {
-      return e;
-    }
-  }
-
   @Nested
   @DisplayName("spec 2.15: await, signal and signalAll require the lock")
   class RequiresTheLock {
     @Test
     @DisplayName("spec 2.15: await() without the lock held -> IllegalStateException")
     void awaitWithoutTheLock() {
-      Throwable error = Weft.run(() -> thrownBy(new Condition("c")::await));
+      Throwable error = Weft.run(() -> catchThrowable(new Condition("c")::await));
       assertThat(error)
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(
@@ -61,7 +52,7 @@ class ConditionTests {
     @Test
     @DisplayName("spec 2.15: signal() without the lock held -> IllegalStateException")
     void signalWithoutTheLock() {
-      Throwable error = Weft.run(() -> thrownBy(new Condition("c")::signal));
+      Throwable error = Weft.run(() -> catchThrowable(new Condition("c")::signal));
       assertThat(error)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("signal() on condition 'c' requires its lock to be held");
@@ -70,7 +61,7 @@ class ConditionTests {
     @Test
     @DisplayName("spec 2.15: signalAll() without the lock held -> IllegalStateException")
     void signalAllWithoutTheLock() {
-      Throwable error = Weft.run(() -> thrownBy(new Condition("c")::signalAll));
+      Throwable error = Weft.run(() -> catchThrowable(new Condition("c")::signalAll));
       assertThat(error)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("signalAll() on condition 'c' requires its lock to be held");
@@ -220,7 +211,7 @@ class ConditionTests {
               () -> {
                 Condition c = new Condition("c");
                 c.acquire();
-                return thrownBy(() -> c.signal(-1));
+                return catchThrowable(() -> c.signal(-1));
               });
       assertThat(error)
           .isInstanceOf(IllegalArgumentException.class)

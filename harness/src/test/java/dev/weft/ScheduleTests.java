@@ -1,5 +1,6 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.logsName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -146,15 +147,6 @@ class ScheduleTests {
           () -> Weft.gather(logsName("plain", log), logsName(ODD, log)));
       return log.get(0);
     }
-  }
-
-  /** Spawns a task named {@code name} that appends its name to {@code log}. */
-  static Task<Void> logsName(String name, List<String> log) {
-    return Weft.spawn(
-        name,
-        () -> {
-          log.add(name);
-        });
   }
 
   @Nested
