@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DESIGN "Schedule": a plain immutable value with a compact text form; {@code
@@ -54,18 +55,18 @@ class ScheduleTests {
       assertThat(schedule).hasToString("0*3 1:B*2 1 p1*2 p0 d2*4 0");
     }
 
-    @Test
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(
+        strings = {
+          "0*3 1:B d2 p1",
+          "p0 p1 p0*5 d0 d7*2 3 2:main 0:Task-1",
+          "12:" + ODD_ESCAPED + " d999999999 0*100"
+        })
     @DisplayName("DESIGN Schedule: parse(toString()) round-trips every kind of token")
-    void roundTripsEveryKind() {
-      for (String text :
-          List.of(
-              "0*3 1:B d2 p1",
-              "p0 p1 p0*5 d0 d7*2 3 2:main 0:Task-1",
-              "12:" + ODD_ESCAPED + " d999999999 0*100")) {
-        Schedule schedule = Schedule.parse(text);
-        assertThat(schedule).hasToString(text);
-        assertThat(Schedule.parse(schedule.toString())).isEqualTo(schedule);
-      }
+    void roundTripsEveryKind(String text) {
+      Schedule schedule = Schedule.parse(text);
+      assertThat(schedule).hasToString(text);
+      assertThat(Schedule.parse(schedule.toString())).isEqualTo(schedule);
     }
 
     @Test
