@@ -1,9 +1,11 @@
 package dev.weft;
 
 import static dev.weft.TestPrograms.at;
+import static dev.weft.TestPrograms.failer;
 import static dev.weft.TestPrograms.kind;
 import static dev.weft.TestPrograms.message;
 import static dev.weft.TestPrograms.secs;
+import static dev.weft.TestPrograms.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -18,16 +20,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("asCompleted (spec 2.5)")
 class AsCompletedTests {
-
-  /** A task that sleeps and returns {@code value}. */
-  private static <T> Task<T> sleeper(String name, long seconds, T value) {
-    return Weft.spawn(
-        name,
-        () -> {
-          Weft.sleep(secs(seconds));
-          return value;
-        });
-  }
 
   @Nested
   @DisplayName("order and outcomes")
@@ -78,13 +70,7 @@ class AsCompletedTests {
       Weft.run(
           () -> {
             Task<String> ok = sleeper("ok", 2, "OK");
-            Task<String> bad =
-                Weft.spawn(
-                    "bad",
-                    () -> {
-                      Weft.sleep(secs(1));
-                      throw boom;
-                    });
+            Task<String> bad = failer("bad", 1, boom);
             for (Task<String> t : Weft.asCompleted(List.of(ok, bad))) {
               log.add("next gave " + t.name() + at());
               try {

@@ -1,7 +1,7 @@
 package dev.weft;
 
-import static dev.weft.CancellationTests.joinFailure;
-import static dev.weft.CancellationTests.outcome;
+import static dev.weft.TestPrograms.joinFailure;
+import static dev.weft.TestPrograms.outcome;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 

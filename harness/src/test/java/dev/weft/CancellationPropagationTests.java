@@ -1,6 +1,7 @@
 package dev.weft;
 
-import static dev.weft.CancellationTests.joinFailure;
+import static dev.weft.TestPrograms.joinFailure;
+import static dev.weft.TestPrograms.sleeper;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -221,13 +222,7 @@ class CancellationPropagationTests {
       List<String> log = new ArrayList<>();
       Weft.run(
           () -> {
-            Task<String> helper =
-                Weft.spawn(
-                    "helper",
-                    () -> {
-                      Weft.sleep(ofSeconds(5));
-                      return "helper value";
-                    });
+            Task<String> helper = sleeper("helper", ofSeconds(5), "helper value");
             Task<String> stubborn =
                 Weft.spawn(
                     "stubborn",

@@ -1,5 +1,8 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.joinFailure;
+import static dev.weft.TestPrograms.outcome;
+import static dev.weft.TestPrograms.sleeper;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,24 +21,6 @@ import org.junit.jupiter.api.Test;
  * task recovers from it are in {@link CancellationPropagationTests}.
  */
 class CancellationTests {
-
-  /**
-   * Joins {@code task} and says how that went: the simple name of what it threw, or "returned v".
-   */
-  static String outcome(Task<?> task) {
-    Throwable failure = joinFailure(task);
-    return failure == null ? "returned " + task.result() : failure.getClass().getSimpleName();
-  }
-
-  /** Joins {@code task} and returns what it threw, or {@code null} if it returned. */
-  static Throwable joinFailure(Task<?> task) {
-    try {
-      task.join();
-      return null;
-    } catch (Throwable e) {
-      return e;
-    }
-  }
 
   @Nested
   @DisplayName("spec 1.4, 2.2: cancelling a task blocked in sleep")
@@ -82,13 +67,7 @@ class CancellationTests {
           Weft.run(
               RunOptions.defaults().listener(events::add),
               () -> {
-                Task<Object> sleeper =
-                    Weft.spawn(
-                        "sleeper",
-                        () -> {
-                          Weft.sleep(ofSeconds(100));
-                          return null;
-                        });
+                Task<Object> sleeper = sleeper("sleeper", ofSeconds(100), null);
                 Weft.yieldNow(); // the sleeper starts its 100s sleep
                 sleeper.cancel();
                 joinFailure(sleeper);
@@ -110,13 +89,7 @@ class CancellationTests {
       List<Boolean> returned = new ArrayList<>();
       Weft.run(
           () -> {
-            Task<String> worker =
-                Weft.spawn(
-                    "worker",
-                    () -> {
-                      Weft.sleep(ofSeconds(10));
-                      return "done";
-                    });
+            Task<String> worker = sleeper("worker", ofSeconds(10), "done");
             Weft.yieldNow(); // the worker is blocked in its sleep
             returned.add(worker.cancel());
             returned.add(worker.cancel()); // already cancelling: still true (3.11+)
@@ -165,13 +138,7 @@ class CancellationTests {
       List<String> seen = new ArrayList<>();
       Weft.run(
           () -> {
-            Task<Object> worker =
-                Weft.spawn(
-                    "worker",
-                    () -> {
-                      Weft.sleep(ofSeconds(10));
-                      return null;
-                    });
+            Task<Object> worker = sleeper("worker", ofSeconds(10), null);
             Weft.yieldNow();
             worker.cancel();
             seen.add(
@@ -294,13 +261,7 @@ class CancellationTests {
       Throwable failure =
           Weft.run(
               () -> {
-                Task<Object> worker =
-                    Weft.spawn(
-                        "worker",
-                        () -> {
-                          Weft.sleep(ofSeconds(10));
-                          return null;
-                        });
+                Task<Object> worker = sleeper("worker", ofSeconds(10), null);
                 Weft.yieldNow();
                 worker.cancel();
                 return joinFailure(worker);

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DESIGN "Data choices" and "Public API contract": {@code Weft.choose(bound)} draws a value from
@@ -56,17 +58,16 @@ class ChoiceTests {
       assertThat(Weft.run(() -> Weft.choose(2) + Weft.choose(1_000_000))).isZero();
     }
 
-    @Test
+    @ParameterizedTest(name = "choose({0})")
+    @ValueSource(ints = {0, -3, Integer.MIN_VALUE})
     @DisplayName(
         "Public API contract (misuse): choose(0) and choose(-3) name the bound and the rule")
-    void boundBelowOneIsRejected() {
-      for (int bound : new int[] {0, -3, Integer.MIN_VALUE}) {
-        assertThatThrownBy(() -> Weft.run(() -> Weft.choose(bound)))
-            .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("bound")
-            .hasMessageContaining("1 or more")
-            .hasMessageContaining("was " + bound);
-      }
+    void boundBelowOneIsRejected(int bound) {
+      assertThatThrownBy(() -> Weft.run(() -> Weft.choose(bound)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("bound")
+          .hasMessageContaining("1 or more")
+          .hasMessageContaining("was " + bound);
     }
 
     @Test

@@ -5,12 +5,15 @@ import static dev.weft.TestPrograms.attempt;
 import static dev.weft.TestPrograms.secs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Condition}, asyncio's {@code Condition} (spec 2.15): the lock rule, await, signal and
@@ -34,46 +37,30 @@ class ConditionTests {
         });
   }
 
-  /** Runs {@code body} and returns what it threw, or {@code null}. */
-  static Throwable thrownBy(ThrowingRunnable body) {
-    try {
-      body.run();
-      return null;
-    } catch (Throwable e) {
-      return e;
-    }
-  }
-
   @Nested
   @DisplayName("spec 2.15: await, signal and signalAll require the lock")
   class RequiresTheLock {
-    @Test
-    @DisplayName("spec 2.15: await() without the lock held -> IllegalStateException")
-    void awaitWithoutTheLock() {
-      Throwable error = Weft.run(() -> thrownBy(new Condition("c")::await));
+    @ParameterizedTest(name = "spec 2.15: {0}() without the lock held -> IllegalStateException")
+    @ValueSource(strings = {"await", "signal", "signalAll"})
+    @DisplayName("spec 2.15: await(), signal() and signalAll() without the lock held")
+    void withoutTheLock(String operation) {
+      Throwable error =
+          Weft.run(
+              () -> {
+                Condition c = new Condition("c");
+                return catchThrowable(
+                    switch (operation) {
+                      case "await" -> c::await;
+                      case "signal" -> c::signal;
+                      default -> c::signalAll;
+                    });
+              });
       assertThat(error)
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(
-              "await() on condition 'c' requires its lock to be held, but it is not."
+              operation
+                  + "() on condition 'c' requires its lock to be held, but it is not."
                   + " Call acquire() first.");
-    }
-
-    @Test
-    @DisplayName("spec 2.15: signal() without the lock held -> IllegalStateException")
-    void signalWithoutTheLock() {
-      Throwable error = Weft.run(() -> thrownBy(new Condition("c")::signal));
-      assertThat(error)
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith("signal() on condition 'c' requires its lock to be held");
-    }
-
-    @Test
-    @DisplayName("spec 2.15: signalAll() without the lock held -> IllegalStateException")
-    void signalAllWithoutTheLock() {
-      Throwable error = Weft.run(() -> thrownBy(new Condition("c")::signalAll));
-      assertThat(error)
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith("signalAll() on condition 'c' requires its lock to be held");
     }
   }
 
@@ -220,7 +207,7 @@ class ConditionTests {
               () -> {
                 Condition c = new Condition("c");
                 c.acquire();
-                return thrownBy(() -> c.signal(-1));
+                return catchThrowable(() -> c.signal(-1));
               });
       assertThat(error)
           .isInstanceOf(IllegalArgumentException.class)

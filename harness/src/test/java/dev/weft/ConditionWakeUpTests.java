@@ -1,12 +1,12 @@
 package dev.weft;
 
-import static dev.weft.ConditionTests.thrownBy;
 import static dev.weft.ConditionTests.waiter;
 import static dev.weft.TestPrograms.at;
 import static dev.weft.TestPrograms.attempt;
 import static dev.weft.TestPrograms.kind;
 import static dev.weft.TestPrograms.secs;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -267,7 +267,7 @@ class ConditionWakeUpTests {
     @DisplayName("spec 2.15: awaitUntil that must wait without the lock -> IllegalStateException")
     void mustWaitWithoutTheLock() {
       Throwable error =
-          Weft.run(() -> thrownBy(() -> new Condition("c").awaitUntil(() -> Boolean.FALSE)));
+          Weft.run(() -> catchThrowable(() -> new Condition("c").awaitUntil(() -> Boolean.FALSE)));
       assertThat(error)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("awaitUntil() on condition 'c' requires its lock to be held");

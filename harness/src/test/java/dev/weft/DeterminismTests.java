@@ -1,5 +1,6 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.sleeper;
 import static java.time.Duration.ofMillis;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,13 +31,7 @@ class DeterminismTests {
                   return ready.join() + id;
                 }));
       }
-      Task<String> slow =
-          Weft.spawn(
-              "slow",
-              () -> {
-                Weft.sleep(ofMillis(500));
-                return "slow";
-              });
+      Task<String> slow = sleeper("slow", ofMillis(500), "slow");
       Weft.wait(workers, ReturnWhen.FIRST_COMPLETED);
       List<Object> out = new ArrayList<>(Weft.gather(workers));
       try {
@@ -72,13 +67,7 @@ class DeterminismTests {
     Weft.run(
         RunOptions.defaults().listener(e -> events.add(e.toString())),
         () -> {
-          Task<Integer> child =
-              Weft.spawn(
-                  "child",
-                  () -> {
-                    Weft.sleep(ofMillis(200));
-                    return 7;
-                  });
+          Task<Integer> child = sleeper("child", ofMillis(200), 7);
           return child.join();
         });
     assertThat(events)

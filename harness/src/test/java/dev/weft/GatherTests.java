@@ -1,9 +1,11 @@
 package dev.weft;
 
 import static dev.weft.TestPrograms.at;
+import static dev.weft.TestPrograms.failer;
 import static dev.weft.TestPrograms.kind;
 import static dev.weft.TestPrograms.message;
 import static dev.weft.TestPrograms.secs;
+import static dev.weft.TestPrograms.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -17,29 +19,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("gather and gatherSettled (spec 2.4)")
 class GatherTests {
-
-  /** A task that sleeps, logs "name done@Ns" and returns {@code value}. */
-  private static <T> Task<T> sleeper(String name, long seconds, T value, List<String> log) {
-    return Weft.spawn(
-        name,
-        () -> {
-          Weft.sleep(secs(seconds));
-          log.add(name + " done" + at());
-          return value;
-        });
-  }
-
-  /** A task that sleeps, logs "name failed@Ns" and throws {@code failure}. */
-  private static <T> Task<T> failer(
-      String name, long seconds, RuntimeException failure, List<String> log) {
-    return Weft.spawn(
-        name,
-        () -> {
-          Weft.sleep(secs(seconds));
-          log.add(name + " failed" + at());
-          throw failure;
-        });
-  }
 
   private static Throwable failureOf(Outcome<?> outcome) {
     assertThat(outcome).isInstanceOf(Outcome.Failure.class);
@@ -164,7 +143,7 @@ class GatherTests {
           });
       assertThat(log)
           .containsExactly(
-              "bad failed@1s",
+              "bad fails@1s",
               "gather threw boom (same)@1s",
               "slow cancelled: false, done: false",
               "slow done@3s",
@@ -207,13 +186,7 @@ class GatherTests {
           Weft.run(
               () -> {
                 Task<String> ok = Weft.spawn("ok", () -> "fine");
-                Task<String> writer =
-                    Weft.spawn(
-                        "writer",
-                        () -> {
-                          Weft.sleep(secs(1));
-                          throw disk;
-                        });
+                Task<String> writer = failer("writer", 1, disk);
                 return catchThrowable(() -> Weft.gather(List.of(ok, writer)));
               });
       assertThat(thrown)
@@ -256,7 +229,7 @@ class GatherTests {
                 Weft.sleep(secs(5));
                 return message(thrown) + ", second done: " + second.isDone() + at();
               });
-      assertThat(log).containsExactly("first failed@1s", "second failed@2s");
+      assertThat(log).containsExactly("first fails@1s", "second fails@2s");
       assertThat(result).isEqualTo("one, second done: true@6s");
     }
   }

@@ -1,6 +1,7 @@
 package dev.weft;
 
 import static dev.weft.ProducerConsumer.DONE;
+import static dev.weft.TestPrograms.kind;
 import static dev.weft.TestPrograms.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -263,13 +264,10 @@ class ProducerConsumerTests {
       List<Object> result = new ArrayList<>();
       result.add(joinedAt);
       for (Outcome<Void> outcome : Weft.gatherSettled(workers)) {
-        result.add(outcome instanceof Outcome.Failure<Void> failure ? kind(failure) : outcome);
+        result.add(
+            outcome instanceof Outcome.Failure<Void> failure ? kind(failure.exception()) : outcome);
       }
       return result;
-    }
-
-    private String kind(Outcome.Failure<Void> failure) {
-      return failure.exception().getClass().getSimpleName();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.logsName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -209,12 +210,7 @@ class ReplayTests {
       List<String> log = new ArrayList<>();
       List<Task<Void>> tasks = new ArrayList<>();
       for (String name : names) {
-        tasks.add(
-            Weft.spawn(
-                name,
-                () -> {
-                  log.add(name);
-                }));
+        tasks.add(logsName(name, log));
       }
       Weft.gather(tasks);
       return log;
@@ -249,12 +245,7 @@ class ReplayTests {
       List<String> log = new ArrayList<>();
       List<Task<Void>> tasks = new ArrayList<>();
       for (String name : List.of("A", "B", "C")) {
-        tasks.add(
-            Weft.spawn(
-                name,
-                () -> {
-                  log.add(name);
-                }));
+        tasks.add(logsName(name, log));
       }
       Weft.gather(tasks);
       return log;

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.failer;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -224,12 +225,7 @@ class RunLifecycleTests {
               () ->
                   Weft.run(
                       () -> {
-                        Weft.spawn(
-                            "worker",
-                            () -> {
-                              Weft.sleep(ofSeconds(1));
-                              throw boom;
-                            });
+                        failer("worker", ofSeconds(1), boom);
                         Weft.sleep(ofSeconds(2));
                         return "done";
                       }))
@@ -287,18 +283,8 @@ class RunLifecycleTests {
               () ->
                   Weft.run(
                       () -> {
-                        Weft.spawn(
-                            "second",
-                            () -> {
-                              Weft.sleep(ofSeconds(2));
-                              throw new IllegalStateException("second");
-                            });
-                        Weft.spawn(
-                            "first",
-                            () -> {
-                              Weft.sleep(ofSeconds(1));
-                              throw new IllegalStateException("first");
-                            });
+                        failer("second", ofSeconds(2), new IllegalStateException("second"));
+                        failer("first", ofSeconds(1), new IllegalStateException("first"));
                         Weft.sleep(ofSeconds(3));
                         throw mainFailure;
                       }))

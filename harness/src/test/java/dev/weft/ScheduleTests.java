@@ -1,5 +1,6 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.logsName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DESIGN "Schedule": a plain immutable value with a compact text form; {@code
@@ -53,18 +55,18 @@ class ScheduleTests {
       assertThat(schedule).hasToString("0*3 1:B*2 1 p1*2 p0 d2*4 0");
     }
 
-    @Test
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(
+        strings = {
+          "0*3 1:B d2 p1",
+          "p0 p1 p0*5 d0 d7*2 3 2:main 0:Task-1",
+          "12:" + ODD_ESCAPED + " d999999999 0*100"
+        })
     @DisplayName("DESIGN Schedule: parse(toString()) round-trips every kind of token")
-    void roundTripsEveryKind() {
-      for (String text :
-          List.of(
-              "0*3 1:B d2 p1",
-              "p0 p1 p0*5 d0 d7*2 3 2:main 0:Task-1",
-              "12:" + ODD_ESCAPED + " d999999999 0*100")) {
-        Schedule schedule = Schedule.parse(text);
-        assertThat(schedule).hasToString(text);
-        assertThat(Schedule.parse(schedule.toString())).isEqualTo(schedule);
-      }
+    void roundTripsEveryKind(String text) {
+      Schedule schedule = Schedule.parse(text);
+      assertThat(schedule).hasToString(text);
+      assertThat(Schedule.parse(schedule.toString())).isEqualTo(schedule);
     }
 
     @Test
@@ -146,15 +148,6 @@ class ScheduleTests {
           () -> Weft.gather(logsName("plain", log), logsName(ODD, log)));
       return log.get(0);
     }
-  }
-
-  /** Spawns a task named {@code name} that appends its name to {@code log}. */
-  static Task<Void> logsName(String name, List<String> log) {
-    return Weft.spawn(
-        name,
-        () -> {
-          log.add(name);
-        });
   }
 
   @Nested

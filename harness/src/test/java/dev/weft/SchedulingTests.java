@@ -1,5 +1,6 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.logsName;
 import static dev.weft.Weft.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -210,12 +211,7 @@ class SchedulingTests {
           () -> {
             List<Task<Void>> tasks = new ArrayList<>();
             for (String name : List.of("e", "b", "d", "a", "c")) {
-              tasks.add(
-                  Weft.spawn(
-                      name,
-                      () -> {
-                        log.add(name);
-                      }));
+              tasks.add(logsName(name, log));
             }
             Weft.gather(tasks);
           });

@@ -1,9 +1,11 @@
 package dev.weft;
 
+import static dev.weft.TestPrograms.failer;
+import static dev.weft.TestPrograms.ms;
+import static dev.weft.TestPrograms.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -11,10 +13,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("spec 2.9: Weft.shield")
 class ShieldTests {
-
-  private static Duration ms(long millis) {
-    return Duration.ofMillis(millis);
-  }
 
   /** A task that sleeps 1s, logs when it finishes, and returns "v". */
   static Task<String> oneSecond(List<String> log) {
@@ -33,13 +31,7 @@ class ShieldTests {
     Weft.run(
         () -> {
           Task<String> done = Weft.spawn("done", () -> "v");
-          Task<String> pending =
-              Weft.spawn(
-                  "pending",
-                  () -> {
-                    Weft.sleep(ms(100));
-                    return "w";
-                  });
+          Task<String> pending = sleeper("pending", ms(100), "w");
           done.join();
           assertThat(done.isDone()).isTrue();
           assertThat(pending.isDone()).isFalse();
@@ -126,13 +118,7 @@ class ShieldTests {
     IllegalStateException boom = new IllegalStateException("boom");
     Weft.run(
         () -> {
-          Task<String> inner =
-              Weft.spawn(
-                  "inner",
-                  () -> {
-                    Weft.sleep(ms(1000));
-                    throw boom;
-                  });
+          Task<String> inner = failer("inner", ms(1000), boom);
           Task<String> shield = Weft.shield(inner);
           assertThatThrownBy(shield::join).isSameAs(boom);
           assertThat(Weft.elapsed()).isEqualTo(ms(1000));

@@ -1,8 +1,8 @@
 package dev.weft;
 
-import static dev.weft.TaskGroupTests.cancellable;
-import static dev.weft.TaskGroupTests.failer;
 import static dev.weft.TestPrograms.at;
+import static dev.weft.TestPrograms.cancellable;
+import static dev.weft.TestPrograms.failer;
 import static dev.weft.TestPrograms.kind;
 import static dev.weft.TestPrograms.ms;
 import static dev.weft.TestPrograms.secs;

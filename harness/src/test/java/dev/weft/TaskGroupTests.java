@@ -1,9 +1,12 @@
 package dev.weft;
 
 import static dev.weft.TestPrograms.at;
+import static dev.weft.TestPrograms.cancellable;
+import static dev.weft.TestPrograms.failer;
 import static dev.weft.TestPrograms.kind;
 import static dev.weft.TestPrograms.ms;
 import static dev.weft.TestPrograms.secs;
+import static dev.weft.TestPrograms.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -21,51 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 @DisplayName("taskGroup: exit and failures (spec 2.10)")
 class TaskGroupTests {
-
-  /** A group child that sleeps, logs "name done@t" and returns {@code value}. */
-  static <T> Task<T> sleeper(TaskGroup group, String name, Duration d, T value, List<String> log) {
-    return group.spawn(
-        name,
-        () -> {
-          Weft.sleep(d);
-          log.add(name + " done" + at());
-          return value;
-        });
-  }
-
-  /** A group child that sleeps, logs "name fails@t" and throws {@code failure}. */
-  static Task<Object> failer(
-      TaskGroup group, String name, Duration d, RuntimeException failure, List<String> log) {
-    return group.spawn(
-        name,
-        () -> {
-          Weft.sleep(d);
-          log.add(name + " fails" + at());
-          throw failure;
-        });
-  }
-
-  /**
-   * A group child that sleeps for {@code d}; if cancelled, logs "name cancelled@t" and then throws
-   * {@code onCancel} (or rethrows the cancellation when it is null).
-   */
-  static Task<Void> cancellable(
-      TaskGroup group, String name, Duration d, RuntimeException onCancel, List<String> log) {
-    return group.spawn(
-        name,
-        () -> {
-          try {
-            Weft.sleep(d);
-            log.add(name + " done" + at());
-          } catch (CancelledException e) {
-            log.add(name + " cancelled" + at());
-            if (onCancel != null) {
-              throw onCancel;
-            }
-            throw e;
-          }
-        });
-  }
 
   @Nested
   @DisplayName("exit")

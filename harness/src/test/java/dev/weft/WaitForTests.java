@@ -2,6 +2,7 @@ package dev.weft;
 
 import static dev.weft.TestPrograms.attempt;
 import static dev.weft.TestPrograms.ms;
+import static dev.weft.TestPrograms.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.TestPrograms.Ended;
@@ -44,13 +45,7 @@ class WaitForTests {
       List<Object> seen =
           Weft.run(
               () -> {
-                Task<String> fast =
-                    Weft.spawn(
-                        "fast",
-                        () -> {
-                          Weft.sleep(ms(100));
-                          return "v";
-                        });
+                Task<String> fast = sleeper("fast", ms(100), "v");
                 String value = Weft.waitFor(fast, ms(1000));
                 Duration returnedAt = Weft.elapsed();
                 Weft.sleep(ms(2000)); // a timer left live would cancel this sleep at 1s
@@ -190,13 +185,7 @@ class WaitForTests {
       List<Object> seen =
           Weft.run(
               () -> {
-                Task<String> saver =
-                    Weft.spawn(
-                        "saver",
-                        () -> {
-                          Weft.sleep(ms(1000));
-                          return "saved";
-                        });
+                Task<String> saver = sleeper("saver", ms(1000), "saved");
                 Task<String> shielded = Weft.shield(saver);
                 Ended ended = attempt(() -> Weft.waitFor(shielded, ms(300)));
                 assertThat(ended.error()).isInstanceOf(TimedOutException.class);
@@ -218,13 +207,7 @@ class WaitForTests {
       Weft.run(
           () -> {
             // The task registers its timer when it starts, after waitFor registered its own.
-            Task<String> task =
-                Weft.spawn(
-                    "exact",
-                    () -> {
-                      Weft.sleep(ms(500));
-                      return "just in time";
-                    });
+            Task<String> task = sleeper("exact", ms(500), "just in time");
             Ended ended = attempt(() -> Weft.waitFor(task, ms(500)));
             assertThat(ended.error()).isInstanceOf(TimedOutException.class);
             assertThat(ended.at()).isEqualTo(ms(500));
@@ -238,13 +221,7 @@ class WaitForTests {
     void tieWithATaskAlreadySleeping() {
       Weft.run(
           () -> {
-            Task<String> task =
-                Weft.spawn(
-                    "exact",
-                    () -> {
-                      Weft.sleep(ms(500));
-                      return "just in time";
-                    });
+            Task<String> task = sleeper("exact", ms(500), "just in time");
             Weft.yieldNow(); // the task starts and registers its timer before waitFor's
             Ended ended = attempt(() -> Weft.waitFor(task, ms(500)));
             assertThat(ended.error()).isInstanceOf(TimedOutException.class);

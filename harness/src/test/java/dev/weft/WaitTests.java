@@ -1,9 +1,11 @@
 package dev.weft;
 
 import static dev.weft.TestPrograms.at;
+import static dev.weft.TestPrograms.failer;
 import static dev.weft.TestPrograms.kind;
 import static dev.weft.TestPrograms.message;
 import static dev.weft.TestPrograms.secs;
+import static dev.weft.TestPrograms.sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -17,29 +19,6 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("wait (spec 2.6)")
 class WaitTests {
-
-  /** A task that sleeps and returns {@code value}. */
-  private static <T> Task<T> sleeper(String name, Duration sleep, T value) {
-    return Weft.spawn(
-        name,
-        () -> {
-          Weft.sleep(sleep);
-          return value;
-        });
-  }
-
-  private static <T> Task<T> sleeper(String name, long seconds, T value) {
-    return sleeper(name, secs(seconds), value);
-  }
-
-  private static <T> Task<T> failer(String name, long seconds, RuntimeException failure) {
-    return Weft.spawn(
-        name,
-        () -> {
-          Weft.sleep(secs(seconds));
-          throw failure;
-        });
-  }
 
   /** "done [a, b] pending [c]@2s", by task names. */
   private static String describe(WaitResult<?> result) {

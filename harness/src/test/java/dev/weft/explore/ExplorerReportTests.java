@@ -1,12 +1,16 @@
-package dev.weft;
+package dev.weft.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.weft.explore.Counterexample;
-import dev.weft.explore.ExplorationResult;
-import dev.weft.explore.Explorer;
+import dev.weft.Preemption;
+import dev.weft.RunOptions;
+import dev.weft.Schedule;
+import dev.weft.StepLimitExceededException;
+import dev.weft.Strategy;
+import dev.weft.ThrowingRunnable;
+import dev.weft.Weft;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

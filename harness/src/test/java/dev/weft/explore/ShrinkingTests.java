@@ -1,11 +1,17 @@
-package dev.weft;
+package dev.weft.explore;
 
-import static dev.weft.PctStrategyTests.racers;
+import static dev.weft.TestPrograms.racers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.explore.Counterexample;
-import dev.weft.explore.Explorer;
+import dev.weft.DeadlockException;
+import dev.weft.Promise;
+import dev.weft.RunOptions;
+import dev.weft.Schedule;
+import dev.weft.Strategy;
+import dev.weft.TaskFailedException;
+import dev.weft.ThrowingRunnable;
+import dev.weft.Weft;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

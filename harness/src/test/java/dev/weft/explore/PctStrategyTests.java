@@ -1,10 +1,13 @@
-package dev.weft;
+package dev.weft.explore;
 
+import static dev.weft.TestPrograms.racers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.explore.ExplorationResult;
-import dev.weft.explore.Explorer;
+import dev.weft.RunEvent;
+import dev.weft.RunOptions;
+import dev.weft.Strategy;
+import dev.weft.Weft;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,39 +22,12 @@ import org.junit.jupiter.api.Test;
  * tasks and {@code k} choice points. These tests measure the rate on seeded explorations and hold
  * it to that bound; both inputs of the bound are measured on traced runs, not assumed.
  *
- * <p>The programs are spec 1.1's round robin: tasks that yield between steps meet in one pass per
- * step, and a choice point orders each pass.
+ * <p>The programs are spec 1.1's round robin ({@link dev.weft.TestPrograms#racers}): tasks that
+ * yield between steps meet in one pass per step, and a choice point orders each pass.
  */
 class PctStrategyTests {
   /** Tries of the random strategy, whose rate the reports show for comparison. */
   private static final int RANDOM_TRIES = 400;
-
-  /**
-   * Tasks "A", "B", ... each run {@code steps} steps, logging "a1", "a2", ... and yielding between
-   * steps; main joins them all.
-   */
-  static List<String> racers(int tasks, int steps) {
-    List<String> log = new ArrayList<>();
-    List<Task<Void>> spawned = new ArrayList<>();
-    for (int t = 0; t < tasks; t++) {
-      String name = String.valueOf((char) ('A' + t));
-      spawned.add(
-          Weft.spawn(
-              name,
-              () -> {
-                for (int step = 1; step <= steps; step++) {
-                  if (step > 1) {
-                    Weft.yieldNow();
-                  }
-                  log.add(name.toLowerCase() + step);
-                }
-              }));
-    }
-    for (Task<Void> task : spawned) {
-      task.join();
-    }
-    return log;
-  }
 
   private static boolean before(List<String> log, String first, String second) {
     return log.indexOf(first) < log.indexOf(second);

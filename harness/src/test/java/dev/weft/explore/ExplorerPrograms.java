@@ -1,5 +1,10 @@
-package dev.weft;
+package dev.weft.explore;
 
+import dev.weft.Queue;
+import dev.weft.Schedule;
+import dev.weft.Task;
+import dev.weft.ThrowingRunnable;
+import dev.weft.Weft;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,14 +1,17 @@
-package dev.weft;
+package dev.weft.explore;
 
-import static dev.weft.ExplorerPrograms.departures;
-import static dev.weft.ExplorerPrograms.rowNames;
+import static dev.weft.explore.ExplorerPrograms.departures;
+import static dev.weft.explore.ExplorerPrograms.rowNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.weft.ExplorerPrograms.Sentinels;
-import dev.weft.explore.Counterexample;
-import dev.weft.explore.ExplorationResult;
-import dev.weft.explore.Explorer;
+import dev.weft.Preemption;
+import dev.weft.RunOptions;
+import dev.weft.Schedule;
+import dev.weft.Strategy;
+import dev.weft.ThrowingRunnable;
+import dev.weft.Weft;
+import dev.weft.explore.ExplorerPrograms.Sentinels;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -47,7 +50,7 @@ class ExplorerStrategyTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("dev.weft.ExplorerStrategyTests#searching")
+    @MethodSource("dev.weft.explore.ExplorerStrategyTests#searching")
     @DisplayName("random, pct and exhaustive each find use running before init")
     void othersFindIt(Strategy strategy) {
       ExplorationResult result =

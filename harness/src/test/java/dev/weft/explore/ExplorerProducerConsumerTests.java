@@ -1,19 +1,26 @@
-package dev.weft;
+package dev.weft.explore;
 
-import static dev.weft.ExplorerPrograms.departures;
-import static dev.weft.ExplorerPrograms.rowNames;
+import static dev.weft.explore.ExplorerPrograms.departures;
+import static dev.weft.explore.ExplorerPrograms.rowNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.weft.ExplorerPrograms.Sentinels;
-import dev.weft.explore.Counterexample;
-import dev.weft.explore.ExplorationResult;
-import dev.weft.explore.Explorer;
+import dev.weft.RunEvent;
+import dev.weft.RunOptions;
+import dev.weft.Schedule;
+import dev.weft.Strategy;
+import dev.weft.ThrowingRunnable;
+import dev.weft.Weft;
+import dev.weft.explore.ExplorerPrograms.Sentinels;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 4 item 4: the explorer finds spec 4.2's BUG-2 (sentinels queued before the producers are
@@ -27,6 +34,11 @@ class ExplorerProducerConsumerTests {
   private static final Pattern REPLAY_LINE =
       Pattern.compile(
           "Weft\\.run\\(RunOptions\\.defaults\\(\\)\\.replay\\(Schedule\\.parse\\(\"([^\"]*)\"\\)\\)");
+
+  /** The searches run on the fixed program: a strategy and its number of tries. */
+  static Stream<Arguments> fixedProgramSearches() {
+    return Stream.of(Arguments.of(Strategy.random(), 2_000), Arguments.of(Strategy.pct(2), 1_000));
+  }
 
   private static Counterexample findBug() {
     ExplorationResult result = Explorer.explore(BUGGY).tries(200).run();
@@ -134,29 +146,19 @@ class ExplorerProducerConsumerTests {
   @Nested
   @DisplayName("spec 4.2 correct program (producers awaited before the sentinels)")
   class Fixed {
-    @Test
-    @DisplayName("2,000 random tries find nothing, and they covered all 25 pairs of counts")
-    void randomFindsNothing() {
-      Sentinels program = new Sentinels(true);
-
-      ExplorationResult result = Explorer.explore(program::main).tries(2_000).run();
-
-      assertThat(result.counterexample()).isEmpty();
-      assertThat(result.tries()).isEqualTo(2_000);
-      assertThat(result.exhausted()).isFalse();
-      assertThat(program.countsSeen).hasSize(25);
-    }
-
-    @Test
-    @DisplayName("1,000 pct(2) tries find nothing, and they covered all 25 pairs of counts")
-    void pctFindsNothing() {
+    @ParameterizedTest(name = "{1} tries of {0}")
+    @MethodSource("dev.weft.explore.ExplorerProducerConsumerTests#fixedProgramSearches")
+    @DisplayName(
+        "2,000 random and 1,000 pct(2) tries find nothing, and they covered all 25 pairs of counts")
+    void searchFindsNothing(Strategy strategy, int tries) {
       Sentinels program = new Sentinels(true);
 
       ExplorationResult result =
-          Explorer.explore(program::main).strategy(Strategy.pct(2)).tries(1_000).run();
+          Explorer.explore(program::main).strategy(strategy).tries(tries).run();
 
       assertThat(result.counterexample()).isEmpty();
-      assertThat(result.tries()).isEqualTo(1_000);
+      assertThat(result.tries()).isEqualTo(tries);
+      assertThat(result.exhausted()).isFalse();
       assertThat(program.countsSeen).hasSize(25);
     }
   }

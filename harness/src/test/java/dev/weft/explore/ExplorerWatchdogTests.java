@@ -1,10 +1,10 @@
-package dev.weft;
+package dev.weft.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.explore.Counterexample;
-import dev.weft.explore.Explorer;
+import dev.weft.BlockedOutsideWeftException;
+import dev.weft.Weft;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.DisplayName;

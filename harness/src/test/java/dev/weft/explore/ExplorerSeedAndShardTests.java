@@ -1,12 +1,14 @@
-package dev.weft;
+package dev.weft.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.ExplorerPrograms.Sentinels;
-import dev.weft.explore.Counterexample;
-import dev.weft.explore.ExplorationResult;
-import dev.weft.explore.Explorer;
+import dev.weft.Schedule;
+import dev.weft.Strategy;
+import dev.weft.Task;
+import dev.weft.ThrowingRunnable;
+import dev.weft.Weft;
+import dev.weft.explore.ExplorerPrograms.Sentinels;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
