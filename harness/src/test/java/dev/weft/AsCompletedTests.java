@@ -18,7 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("asCompleted (spec 2.5)")
+@DisplayName("asCompleted (semantics §2.5)")
 class AsCompletedTests {
 
   @Nested
@@ -26,7 +26,7 @@ class AsCompletedTests {
   class OrderAndOutcomes {
 
     @Test
-    @DisplayName("spec 2.5: yields the given tasks themselves, in completion order")
+    @DisplayName("semantics §2.5: yields the given tasks themselves, in completion order")
     void yieldsInCompletionOrder() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -46,7 +46,7 @@ class AsCompletedTests {
     }
 
     @Test
-    @DisplayName("spec 2.5: a task given twice is yielded once")
+    @DisplayName("semantics §2.5: a task given twice is yielded once")
     void duplicatesRemoved() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -63,7 +63,8 @@ class AsCompletedTests {
     }
 
     @Test
-    @DisplayName("spec 2.5: a failure surfaces when the yielded task is joined; iteration goes on")
+    @DisplayName(
+        "semantics §2.5: a failure surfaces when the yielded task is joined; iteration goes on")
     void failureSurfacesOnJoin() {
       RuntimeException boom = new IllegalStateException("boom");
       List<String> log = new ArrayList<>();
@@ -92,7 +93,8 @@ class AsCompletedTests {
   class Timeout {
 
     @Test
-    @DisplayName("spec 2.5: one deadline from the call; then every next() times out; no cancel")
+    @DisplayName(
+        "semantics §2.5: one deadline from the call; then every next() times out; no cancel")
     void oneDeadlineFromTheCall() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -129,7 +131,7 @@ class AsCompletedTests {
     }
 
     @Test
-    @DisplayName("spec 2.5: when everything completes early, the timeout timer is cancelled")
+    @DisplayName("semantics §2.5: when everything completes early, the timeout timer is cancelled")
     void noTimerLeftWhenAllCompleteEarly() {
       List<String> log = new ArrayList<>();
       Throwable thrown =
@@ -152,7 +154,7 @@ class AsCompletedTests {
     }
 
     @Test
-    @DisplayName("spec 2.5: empty input -> no iterations and no timer")
+    @DisplayName("semantics §2.5: empty input -> no iterations and no timer")
     void emptyInput() {
       List<String> log = new ArrayList<>();
       Throwable thrown =
@@ -176,7 +178,7 @@ class AsCompletedTests {
     }
 
     @Test
-    @DisplayName("spec 2.5 tie: a task ending exactly at the deadline still times out")
+    @DisplayName("semantics §2.5 tie: a task ending exactly at the deadline still times out")
     void tieTimeoutRegisteredFirst() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -192,7 +194,8 @@ class AsCompletedTests {
     }
 
     @Test
-    @DisplayName("spec 2.5 tie, 1.1: done at the deadline before the timer fired, still a timeout")
+    @DisplayName(
+        "semantics §2.5 tie, 1.1: done at the deadline before the timer fired, still a timeout")
     void tieCompletedFirstInTheSamePass() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -217,7 +220,7 @@ class AsCompletedTests {
   class Misuse {
 
     @Test
-    @DisplayName("spec 2.5 / Weft javadoc: the Iterable can be iterated only once")
+    @DisplayName("semantics §2.5 / Weft javadoc: the Iterable can be iterated only once")
     void iterableIteratedOnce() {
       Weft.run(
           () -> {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Barrier}, asyncio's {@code Barrier} (spec 2.16). The exact orders follow CPython's
+ * {@link Barrier}, asyncio's {@code Barrier} (semantics §2.16). The exact orders follow CPython's
  * implementation, which Barrier ports line by line: the last arriver sets the state to draining and
  * signals all; each released task then takes the internal lock back in wake-up order; the last to
  * leave lets the barrier fill again and signals the tasks that arrived meanwhile.
@@ -36,7 +36,7 @@ class BarrierTests {
   }
 
   @Test
-  @DisplayName("spec 2.16: parties < 1 -> IllegalArgumentException")
+  @DisplayName("semantics §2.16: parties < 1 -> IllegalArgumentException")
   void partiesMustBeAtLeastOne() {
     assertThatThrownBy(() -> new Barrier("b", 0))
         .isInstanceOf(IllegalArgumentException.class)
@@ -47,10 +47,10 @@ class BarrierTests {
   }
 
   @Nested
-  @DisplayName("spec 2.16: await")
+  @DisplayName("semantics §2.16: await")
   class Await {
     @Test
-    @DisplayName("spec 2.16: await returns the arrival index, 0..parties-1")
+    @DisplayName("semantics §2.16: await returns the arrival index, 0..parties-1")
     void returnsTheArrivalIndex() {
       List<Integer> indices =
           Weft.run(
@@ -72,7 +72,7 @@ class BarrierTests {
     }
 
     @Test
-    @DisplayName("spec 2.16: the last arriver releases the others and returns first")
+    @DisplayName("semantics §2.16: the last arriver releases the others and returns first")
     void lastArriverReturnsFirst() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -93,7 +93,7 @@ class BarrierTests {
 
     @Test
     @DisplayName(
-        "spec 1.2, 2.16: the last arriver does not suspend (a one-party barrier never waits)")
+        "semantics §1.2, 2.16: the last arriver does not suspend (a one-party barrier never waits)")
     void lastArriverDoesNotSuspend() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -108,7 +108,8 @@ class BarrierTests {
     }
 
     @Test
-    @DisplayName("spec 2.16: a task arriving while the barrier drains waits for the next cycle")
+    @DisplayName(
+        "semantics §2.16: a task arriving while the barrier drains waits for the next cycle")
     void arrivalWhileDrainingWaitsForTheNextCycle() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -136,7 +137,7 @@ class BarrierTests {
     }
 
     @Test
-    @DisplayName("spec 2.16: the barrier is reused cycle after cycle")
+    @DisplayName("semantics §2.16: the barrier is reused cycle after cycle")
     void reusedAcrossCycles() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -161,7 +162,7 @@ class BarrierTests {
     }
 
     @Test
-    @DisplayName("spec 2.16: cancelling a waiting task removes it from the barrier")
+    @DisplayName("semantics §2.16: cancelling a waiting task removes it from the barrier")
     void cancelledWaiterLeaves() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -194,10 +195,11 @@ class BarrierTests {
   }
 
   @Nested
-  @DisplayName("spec 2.16: reset and abort")
+  @DisplayName("semantics §2.16: reset and abort")
   class ResetAndAbort {
     @Test
-    @DisplayName("spec 2.16: reset(): waiters get BarrierBrokenException, then the barrier refills")
+    @DisplayName(
+        "semantics §2.16: reset(): waiters get BarrierBrokenException, then the barrier refills")
     void resetBreaksTheWaitersThenRefills() {
       List<String> log = new ArrayList<>();
       List<Integer> next =
@@ -229,7 +231,8 @@ class BarrierTests {
     }
 
     @Test
-    @DisplayName("spec 2.16: a task arriving while the barrier resets waits for the next cycle")
+    @DisplayName(
+        "semantics §2.16: a task arriving while the barrier resets waits for the next cycle")
     void arrivalWhileResettingWaitsForTheNextCycle() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -255,7 +258,7 @@ class BarrierTests {
 
     @Test
     @DisplayName(
-        "spec 2.16: abort(): current and later awaits throw BarrierBrokenException until reset()")
+        "semantics §2.16: abort(): current and later awaits throw BarrierBrokenException until reset()")
     void abortBreaksTheBarrierUntilReset() {
       List<String> log = new ArrayList<>();
       List<Integer> afterReset =
@@ -295,7 +298,7 @@ class BarrierTests {
   }
 
   @Test
-  @DisplayName("spec 2.16: parties(), waiting() and isBroken() follow the barrier's state")
+  @DisplayName("semantics §2.16: parties(), waiting() and isBroken() follow the barrier's state")
   void propertiesFollowTheState() {
     List<String> log = new ArrayList<>();
     Weft.run(
@@ -327,7 +330,8 @@ class BarrierTests {
   }
 
   @Test
-  @DisplayName("spec 1.5, 2.16: a deadlock report shows \"await on barrier 'NAME' (2/3 arrived)\"")
+  @DisplayName(
+      "semantics §1.5, 2.16: a deadlock report shows \"await on barrier 'NAME' (2/3 arrived)\"")
   void deadlockReportShowsHowManyArrived() {
     assertThatThrownBy(
             () ->

@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * When a requested cancellation is delivered (spec 1.4, 2.3): at the task's next suspension, at its
- * end if it returns first (test_cancel_at_end), never if it had not started yet.
+ * When a requested cancellation is delivered (semantics §1.4, 2.3): at the task's next suspension,
+ * at its end if it returns first (test_cancel_at_end), never if it had not started yet.
  */
 class CancellationDeliveryTests {
 
   @Nested
-  @DisplayName("spec 2.3: a cancellation pending when the body returns (test_cancel_at_end)")
+  @DisplayName("semantics §2.3: a cancellation pending when the body returns (test_cancel_at_end)")
   class CancelAtEnd {
     @Test
     @DisplayName(
-        "spec 2.3: cancel itself, then return without suspending: cancelled, value dropped")
+        "semantics §2.3: cancel itself, then return without suspending: cancelled, value dropped")
     void selfCancelThenReturnEndsCancelled() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -51,7 +51,8 @@ class CancellationDeliveryTests {
     }
 
     @Test
-    @DisplayName("spec 1.2, 2.3: joining a done task does not suspend, so it does not deliver it")
+    @DisplayName(
+        "semantics §1.2, 2.3: joining a done task does not suspend, so it does not deliver it")
     void joiningADoneTaskDoesNotDeliverAPendingCancellation() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -75,7 +76,8 @@ class CancellationDeliveryTests {
     }
 
     @Test
-    @DisplayName("spec 1.4: cancelled after its wake-up but before it resumes: thrown at its join")
+    @DisplayName(
+        "semantics §1.4: cancelled after its wake-up but before it resumes: thrown at its join")
     void cancelledBetweenWakeUpAndResumeThrowsAtTheJoin() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -110,10 +112,10 @@ class CancellationDeliveryTests {
   }
 
   @Nested
-  @DisplayName("spec 2.3, 1.4: cancellation before the first step, and self-cancellation")
+  @DisplayName("semantics §2.3, 1.4: cancellation before the first step, and self-cancellation")
   class BeforeStartAndSelf {
     @Test
-    @DisplayName("spec 2.3: a task cancelled before its first step never runs its body")
+    @DisplayName("semantics §2.3: a task cancelled before its first step never runs its body")
     void cancelledBeforeItsFirstStepNeverRuns() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -136,7 +138,7 @@ class CancellationDeliveryTests {
     }
 
     @Test
-    @DisplayName("spec 1.4: cancel itself, then sleep(100s): CancelledException at t=0")
+    @DisplayName("semantics §1.4: cancel itself, then sleep(100s): CancelledException at t=0")
     void selfCancelThenSleepEndsAtZero() {
       List<String> log = new ArrayList<>();
       Duration end =
@@ -164,7 +166,7 @@ class CancellationDeliveryTests {
     }
 
     @Test
-    @DisplayName("spec 1.4: a task cancelled while in yieldNow() gets it when it resumes")
+    @DisplayName("semantics §1.4: a task cancelled while in yieldNow() gets it when it resumes")
     void cancelledInYieldNowGetsItWhenItResumes() {
       List<String> log = new ArrayList<>();
       Weft.run(

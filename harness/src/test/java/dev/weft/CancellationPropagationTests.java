@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where a cancellation goes (spec 1.4: to the future the task waits on, recursively), cancelling
- * promises, and tasks that catch a cancellation and go on waiting (spec 2.3).
+ * Where a cancellation goes (semantics §1.4: to the future the task waits on, recursively),
+ * cancelling promises, and tasks that catch a cancellation and go on waiting (semantics §2.3).
  */
 class CancellationPropagationTests {
 
@@ -39,10 +39,10 @@ class CancellationPropagationTests {
   }
 
   @Nested
-  @DisplayName("spec 1.4: cancelling a task blocked in join(F) cancels F")
+  @DisplayName("semantics §1.4: cancelling a task blocked in join(F) cancels F")
   class BlockedInJoin {
     @Test
-    @DisplayName("spec 1.4: cancelling a task blocked in join(other) cancels other too")
+    @DisplayName("semantics §1.4: cancelling a task blocked in join(other) cancels other too")
     void cancelsTheJoinedTask() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -64,7 +64,8 @@ class CancellationPropagationTests {
     }
 
     @Test
-    @DisplayName("spec 1.4, 2.3: if other swallows it and returns v, the joiner resumes with v")
+    @DisplayName(
+        "semantics §1.4, 2.3: if other swallows it and returns v, the joiner resumes with v")
     void joinerResumesWithTheValueOfATaskThatSwallowedIt() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -93,7 +94,7 @@ class CancellationPropagationTests {
     }
 
     @Test
-    @DisplayName("spec 1.4: the innermost pending await receives the error first")
+    @DisplayName("semantics §1.4: the innermost pending await receives the error first")
     void innermostPendingAwaitReceivesItFirst() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -111,7 +112,8 @@ class CancellationPropagationTests {
     }
 
     @Test
-    @DisplayName("spec 1.4: cancelling a task blocked on a promise cancels the promise itself")
+    @DisplayName(
+        "semantics §1.4: cancelling a task blocked on a promise cancels the promise itself")
     void cancelsThePromiseItWaitsOn() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -136,10 +138,11 @@ class CancellationPropagationTests {
   }
 
   @Nested
-  @DisplayName("spec 1.1, 2.3: cancelling a promise")
+  @DisplayName("semantics §1.1, 2.3: cancelling a promise")
   class Promises {
     @Test
-    @DisplayName("spec 1.1: the promise is cancelled at once; its joiners get it in FIFO order")
+    @DisplayName(
+        "semantics §1.1: the promise is cancelled at once; its joiners get it in FIFO order")
     void joinersGetCancelledExceptionInOrder() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -166,7 +169,7 @@ class CancellationPropagationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: cancel() on a done promise returns false and leaves it as it was")
+    @DisplayName("semantics §2.3: cancel() on a done promise returns false and leaves it as it was")
     void cancelOnADonePromiseReturnsFalse() {
       List<Object> seen = new ArrayList<>();
       Weft.run(
@@ -183,10 +186,10 @@ class CancellationPropagationTests {
   }
 
   @Nested
-  @DisplayName("spec 2.3: a task that catches the cancellation and waits again")
+  @DisplayName("semantics §2.3: a task that catches the cancellation and waits again")
   class CatchAndContinue {
     @Test
-    @DisplayName("spec 2.3: after catching it, the next sleep runs its full length")
+    @DisplayName("semantics §2.3: after catching it, the next sleep runs its full length")
     void nextSleepWorksNormally() {
       List<String> log = new ArrayList<>();
       String result =
@@ -217,7 +220,7 @@ class CancellationPropagationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: after catching it, joining another task gets that task's value")
+    @DisplayName("semantics §2.3: after catching it, joining another task gets that task's value")
     void nextJoinWorksNormally() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -245,7 +248,8 @@ class CancellationPropagationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: two cancel() calls before delivery deliver one CancelledException")
+    @DisplayName(
+        "semantics §2.3: two cancel() calls before delivery deliver one CancelledException")
     void twoRequestsBeforeDeliveryDeliverOnce() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -282,7 +286,7 @@ class CancellationPropagationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: a task that caught one cancellation can be cancelled again")
+    @DisplayName("semantics §2.3: a task that caught one cancellation can be cancelled again")
     void canBeCancelledAgain() {
       List<String> log = new ArrayList<>();
       Weft.run(

@@ -15,18 +15,19 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cancelling a task blocked in sleep (spec 1.4, 2.2), what {@code cancel()} and {@code
- * isCancelled()} say (spec 2.3), and {@link CancelledException} itself (DESIGN). When a pending
+ * Cancelling a task blocked in sleep (semantics §1.4, 2.2), what {@code cancel()} and {@code
+ * isCancelled()} say (semantics §2.3), and {@link CancelledException} itself. When a pending
  * cancellation is delivered is in {@link CancellationDeliveryTests}; where it propagates and how a
  * task recovers from it are in {@link CancellationPropagationTests}.
  */
 class CancellationTests {
 
   @Nested
-  @DisplayName("spec 1.4, 2.2: cancelling a task blocked in sleep")
+  @DisplayName("semantics §1.4, 2.2: cancelling a task blocked in sleep")
   class BlockedInSleep {
     @Test
-    @DisplayName("spec 1.4: CancelledException at its sleep, at the current time, in a later step")
+    @DisplayName(
+        "semantics §1.4: CancelledException at its sleep, at the current time, in a later step")
     void throwsAtItsSleepAtTheCurrentVirtualTime() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -60,7 +61,8 @@ class CancellationTests {
     }
 
     @Test
-    @DisplayName("spec 1.3, 2.2: the cancelled sleep's timer is removed and never moves the clock")
+    @DisplayName(
+        "semantics §1.3, 2.2: the cancelled sleep's timer is removed and never moves the clock")
     void removesTheSleepsTimer() {
       List<RunEvent> events = new ArrayList<>();
       Duration end =
@@ -81,10 +83,11 @@ class CancellationTests {
   }
 
   @Nested
-  @DisplayName("spec 2.3: cancel()'s return value")
+  @DisplayName("semantics §2.3: cancel()'s return value")
   class CancelReturnValue {
     @Test
-    @DisplayName("spec 2.3: true every time while the task is not done, false once it is done")
+    @DisplayName(
+        "semantics §2.3: true every time while the task is not done, false once it is done")
     void trueEveryTimeWhileNotDoneThenFalse() {
       List<Boolean> returned = new ArrayList<>();
       Weft.run(
@@ -101,7 +104,7 @@ class CancellationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: cancel() on a done task returns false and does not change it")
+    @DisplayName("semantics §2.3: cancel() on a done task returns false and does not change it")
     void falseForADoneTaskWhichStaysAsItWas() {
       IllegalStateException boom = new IllegalStateException("boom");
       List<Object> seen = new ArrayList<>();
@@ -130,10 +133,11 @@ class CancellationTests {
   }
 
   @Nested
-  @DisplayName("spec 2.3: isCancelled()")
+  @DisplayName("semantics §2.3: isCancelled()")
   class IsCancelled {
     @Test
-    @DisplayName("spec 2.3: false while the cancellation is pending, true once the task ended")
+    @DisplayName(
+        "semantics §2.3: false while the cancellation is pending, true once the task ended")
     void onlyOnceTheTaskIsDone() {
       List<String> seen = new ArrayList<>();
       Weft.run(
@@ -153,7 +157,8 @@ class CancellationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: a CancelledException the body throws itself ends the task cancelled")
+    @DisplayName(
+        "semantics §2.3: a CancelledException the body throws itself ends the task cancelled")
     void trueWhenTheBodyThrowsCancelledExceptionItself() {
       List<Object> seen = new ArrayList<>();
       Weft.run(
@@ -168,7 +173,8 @@ class CancellationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: a task that catches the cancellation and returns succeeds with it")
+    @DisplayName(
+        "semantics §2.3: a task that catches the cancellation and returns succeeds with it")
     void caughtAndReturnedSucceedsWithThatValue() {
       Task<?>[] kept = new Task<?>[1];
       String joined =
@@ -196,7 +202,7 @@ class CancellationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: a task that catches the cancellation and throws E fails with E")
+    @DisplayName("semantics §2.3: a task that catches the cancellation and throws E fails with E")
     void caughtAndThrewSomethingElseFailsWithThat() {
       IllegalStateException boom = new IllegalStateException("boom");
       List<Object> seen = new ArrayList<>();
@@ -224,11 +230,10 @@ class CancellationTests {
   }
 
   @Nested
-  @DisplayName("DESIGN, spec 2.3: CancelledException and its messages")
+  @DisplayName("semantics §2.3: CancelledException and its messages")
   class TheException {
     @Test
-    @DisplayName(
-        "DESIGN: CancelledException is an Error, so catch (Exception e) does not swallow it")
+    @DisplayName("CancelledException is an Error, so catch (Exception e) does not swallow it")
     void catchExceptionDoesNotSwallowIt() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -256,7 +261,7 @@ class CancellationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: the joiner's CancelledException names the cancelled task")
+    @DisplayName("semantics §2.3: the joiner's CancelledException names the cancelled task")
     void joinersMessageNamesTheTask() {
       Throwable failure =
           Weft.run(
@@ -270,7 +275,8 @@ class CancellationTests {
     }
 
     @Test
-    @DisplayName("spec 2.3: the cancelled task's own CancelledException names where it was blocked")
+    @DisplayName(
+        "semantics §2.3: the cancelled task's own CancelledException names where it was blocked")
     void ownMessageNamesWhereItWasBlocked() {
       List<Throwable> caught = new ArrayList<>();
       Weft.run(
@@ -300,7 +306,7 @@ class CancellationTests {
   }
 
   @Test
-  @DisplayName("spec 2.3: result() of a cancelled task throws CancelledException")
+  @DisplayName("semantics §2.3: result() of a cancelled task throws CancelledException")
   void resultOfACancelledTaskThrows() {
     Task<?> cancelled =
         Weft.run(

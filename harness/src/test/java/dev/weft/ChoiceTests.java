@@ -13,9 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN "Data choices" and "Public API contract": {@code Weft.choose(bound)} draws a value from
- * the run's schedule (0 by default), and {@code RunOptions} configures strategy, preemption and
- * seed as an immutable value.
+ * {@code Weft.choose(bound)} draws a value from the run's schedule (0 by default), and {@code
+ * RunOptions} configures strategy, preemption and seed as an immutable value.
  */
 class ChoiceTests {
 
@@ -48,11 +47,11 @@ class ChoiceTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Data choices: Weft.choose")
+  @DisplayName("Weft.choose")
   class Choose {
 
     @Test
-    @DisplayName("DESIGN Data choices: a plain run (FIFO) takes the default, 0, every time")
+    @DisplayName("a plain run (FIFO) takes the default, 0, every time")
     void plainRunChoosesZero() {
       assertThat(draws(RunOptions.defaults(), 7, 5)).containsExactly(0, 0, 0, 0, 0);
       assertThat(Weft.run(() -> Weft.choose(2) + Weft.choose(1_000_000))).isZero();
@@ -80,7 +79,7 @@ class ChoiceTests {
     }
 
     @Test
-    @DisplayName("DESIGN Data choices: choose(1) returns 0 without taking a choice of the schedule")
+    @DisplayName("choose(1) returns 0 without taking a choice of the schedule")
     void boundOneMakesNoChoice() {
       // Replaying "d5": if choose(1) took the d5 (and could not use it), choose(10) would get 0.
       List<Integer> values =
@@ -104,14 +103,14 @@ class ChoiceTests {
     }
 
     @Test
-    @DisplayName("DESIGN Schedule: a replayed dN is what choose returns; past the end, 0")
+    @DisplayName("a replayed dN is what choose returns; past the end, 0")
     void replayedDataValues() {
       assertThat(draws(RunOptions.defaults().replay(Schedule.parse("d3 d1 d4*2")), 5, 6))
           .containsExactly(3, 1, 4, 4, 0, 0);
     }
 
     @Test
-    @DisplayName("DESIGN Data choices: under Strategy.random() values stay in [0, bound)")
+    @DisplayName("under Strategy.random() values stay in [0, bound)")
     void randomValuesAreInRange() {
       for (long seed = 0; seed < 20; seed++) {
         List<Integer> values =
@@ -123,7 +122,7 @@ class ChoiceTests {
     }
 
     @Test
-    @DisplayName("DESIGN Determinism: the same seed gives the same values; seeds 1 and 2 differ")
+    @DisplayName("the same seed gives the same values; seeds 1 and 2 differ")
     void sameSeedSameValues() {
       RunOptions one = RunOptions.defaults().strategy(Strategy.random()).seed(1);
       RunOptions two = RunOptions.defaults().strategy(Strategy.random()).seed(2);
@@ -138,11 +137,11 @@ class ChoiceTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Public API contract: RunOptions strategy, preemption, seed")
+  @DisplayName("RunOptions strategy, preemption, seed")
   class Options {
 
     @Test
-    @DisplayName("DESIGN: defaults() are strategy fifo, COOPERATIVE, seed 0")
+    @DisplayName("defaults() are strategy fifo, COOPERATIVE, seed 0")
     void defaults() {
       RunOptions defaults = RunOptions.defaults();
 
@@ -153,7 +152,7 @@ class ChoiceTests {
     }
 
     @Test
-    @DisplayName("DESIGN: RunOptions are immutable; each call returns a new value")
+    @DisplayName("RunOptions are immutable; each call returns a new value")
     void immutable() {
       RunOptions base = RunOptions.defaults();
       Strategy random = Strategy.random();
@@ -181,7 +180,7 @@ class ChoiceTests {
     }
 
     @Test
-    @DisplayName("DESIGN: replay(s) is strategy(Strategy.replay(s))")
+    @DisplayName("replay(s) is strategy(Strategy.replay(s))")
     void replayIsAStrategy() {
       RunOptions replay = RunOptions.defaults().replay(Schedule.parse("1:B d2"));
 

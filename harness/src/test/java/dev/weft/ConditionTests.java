@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link Condition}, asyncio's {@code Condition} (spec 2.15): the lock rule, await, signal and
- * signalAll, a lock shared by two conditions, and deadlock reports. Wake-ups that must not be lost
- * (gh-112202) and {@code awaitUntil} are in {@link ConditionWakeUpTests}.
+ * {@link Condition}, asyncio's {@code Condition} (semantics §2.15): the lock rule, await, signal
+ * and signalAll, a lock shared by two conditions, and deadlock reports. Wake-ups that must not be
+ * lost (gh-112202) and {@code awaitUntil} are in {@link ConditionWakeUpTests}.
  */
 class ConditionTests {
 
@@ -38,11 +38,12 @@ class ConditionTests {
   }
 
   @Nested
-  @DisplayName("spec 2.15: await, signal and signalAll require the lock")
+  @DisplayName("semantics §2.15: await, signal and signalAll require the lock")
   class RequiresTheLock {
-    @ParameterizedTest(name = "spec 2.15: {0}() without the lock held -> IllegalStateException")
+    @ParameterizedTest(
+        name = "semantics §2.15: {0}() without the lock held -> IllegalStateException")
     @ValueSource(strings = {"await", "signal", "signalAll"})
-    @DisplayName("spec 2.15: await(), signal() and signalAll() without the lock held")
+    @DisplayName("semantics §2.15: await(), signal() and signalAll() without the lock held")
     void withoutTheLock(String operation) {
       Throwable error =
           Weft.run(
@@ -65,11 +66,11 @@ class ConditionTests {
   }
 
   @Nested
-  @DisplayName("spec 2.15: await")
+  @DisplayName("semantics §2.15: await")
   class Await {
     @Test
     @DisplayName(
-        "spec 2.15: await releases the lock, waits for a signal, re-acquires before returning")
+        "semantics §2.15: await releases the lock, waits for a signal, re-acquires before returning")
     void releasesWaitsAndReacquires() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -107,7 +108,7 @@ class ConditionTests {
 
     @Test
     @DisplayName(
-        "spec 2.15: a waiter cancelled while waiting re-acquires the lock before CancelledException")
+        "semantics §2.15: a waiter cancelled while waiting re-acquires the lock before CancelledException")
     void cancelledWaiterReacquiresBeforeTheCancellationPropagates() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -146,10 +147,10 @@ class ConditionTests {
   }
 
   @Nested
-  @DisplayName("spec 2.15: signal and signalAll")
+  @DisplayName("semantics §2.15: signal and signalAll")
   class Signal {
     @Test
-    @DisplayName("spec 2.15: signal(n) wakes up to n not-yet-woken waiters, FIFO")
+    @DisplayName("semantics §2.15: signal(n) wakes up to n not-yet-woken waiters, FIFO")
     void signalWakesUpToNNotYetWokenWaitersInOrder() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -177,7 +178,8 @@ class ConditionTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: signal(0) wakes nobody; signal(n) beyond the waiters wakes them all")
+    @DisplayName(
+        "semantics §2.15: signal(0) wakes nobody; signal(n) beyond the waiters wakes them all")
     void signalZeroAndSignalBeyondTheWaiters() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -200,7 +202,7 @@ class ConditionTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: signal(-1) -> IllegalArgumentException")
+    @DisplayName("semantics §2.15: signal(-1) -> IllegalArgumentException")
     void negativeSignalIsRejected() {
       Throwable error =
           Weft.run(
@@ -215,7 +217,7 @@ class ConditionTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: signalAll wakes every waiter in the order they started waiting")
+    @DisplayName("semantics §2.15: signalAll wakes every waiter in the order they started waiting")
     void signalAllWakesEveryWaiterInWaitOrder() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -249,7 +251,7 @@ class ConditionTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: woken tasks queue for the lock and go on one per release")
+    @DisplayName("semantics §2.15: woken tasks queue for the lock and go on one per release")
     void wokenTasksGoOnOnePerRelease() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -290,7 +292,8 @@ class ConditionTests {
   }
 
   @Test
-  @DisplayName("spec 2.15: two conditions on one Lock: a signal on one wakes only its own waiters")
+  @DisplayName(
+      "semantics §2.15: two conditions on one Lock: a signal on one wakes only its own waiters")
   void twoConditionsShareOneLock() {
     List<String> log = new ArrayList<>();
     Weft.run(
@@ -317,11 +320,11 @@ class ConditionTests {
   }
 
   @Nested
-  @DisplayName("spec 1.5, 2.15: deadlock reports")
+  @DisplayName("semantics §1.5, 2.15: deadlock reports")
   class Reports {
     @Test
     @DisplayName(
-        "spec 1.5: a task nobody signals is reported as \"await on condition 'c' (not signalled)\"")
+        "semantics §1.5: a task nobody signals is reported as \"await on condition 'c' (not signalled)\"")
     void reportsAWaiterThatWasNeverSignalled() {
       assertThatThrownBy(
               () ->
@@ -350,7 +353,7 @@ class ConditionTests {
     }
 
     @Test
-    @DisplayName("spec 1.5: a signalled task stuck taking the lock back says who holds it")
+    @DisplayName("semantics §1.5: a signalled task stuck taking the lock back says who holds it")
     void reportsASignalledWaiterThatCannotTakeTheLockBack() {
       assertThatThrownBy(
               () ->

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Condition} (spec 2.15), continued: a signalled waiter that fails before it returns passes
- * the signal on (CPython gh-112202), and {@link Condition#awaitUntil}.
+ * {@link Condition} (semantics §2.15), continued: a signalled waiter that fails before it returns
+ * passes the signal on (CPython gh-112202), and {@link Condition#awaitUntil}.
  */
 class ConditionWakeUpTests {
 
   @Nested
-  @DisplayName("spec 2.15: a woken waiter that fails passes the signal on (gh-112202)")
+  @DisplayName("semantics §2.15: a woken waiter that fails passes the signal on (gh-112202)")
   class NoLostWakeUp {
     /** Spawns W1, which logs how its await ended and with which lock state. */
     private Task<Void> loggingWaiter(Condition c, Lock lock, List<String> log) {
@@ -45,7 +45,8 @@ class ConditionWakeUpTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: signalled, then cancelled before it runs: the next waiter is woken")
+    @DisplayName(
+        "semantics §2.15: signalled, then cancelled before it runs: the next waiter is woken")
     void wokenThenCancelledBeforeRunning() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -70,7 +71,8 @@ class ConditionWakeUpTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: signalled, then cancelled while taking the lock back: W2 is woken")
+    @DisplayName(
+        "semantics §2.15: signalled, then cancelled while taking the lock back: W2 is woken")
     void wokenThenCancelledWhileTakingTheLockBack() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -99,7 +101,7 @@ class ConditionWakeUpTests {
     }
 
     @Test
-    @DisplayName("spec 2.8, 2.15: signalled, then timed out before it runs: W2 is woken")
+    @DisplayName("semantics §2.8, 2.15: signalled, then timed out before it runs: W2 is woken")
     void wokenThenTimedOut() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -141,10 +143,10 @@ class ConditionWakeUpTests {
   }
 
   @Nested
-  @DisplayName("spec 2.15: awaitUntil (asyncio's wait_for)")
+  @DisplayName("semantics §2.15: awaitUntil (asyncio's wait_for)")
   class AwaitUntil {
     @Test
-    @DisplayName("spec 2.15: awaitUntil returns the predicate's value")
+    @DisplayName("semantics §2.15: awaitUntil returns the predicate's value")
     void returnsThePredicatesValue() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -173,7 +175,7 @@ class ConditionWakeUpTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: already true: returns at once, without suspending or the lock")
+    @DisplayName("semantics §2.15: already true: returns at once, without suspending or the lock")
     void alreadyTrueReturnsWithoutWaiting() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -188,7 +190,7 @@ class ConditionWakeUpTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: the predicate is checked again after every wake-up")
+    @DisplayName("semantics §2.15: the predicate is checked again after every wake-up")
     void rechecksAfterEveryWakeUp() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -225,7 +227,7 @@ class ConditionWakeUpTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: null, Boolean.FALSE and an empty Optional are not yet true")
+    @DisplayName("semantics §2.15: null, Boolean.FALSE and an empty Optional are not yet true")
     void falsyValuesKeepWaiting() {
       List<Object> answers = new ArrayList<>();
       answers.add(null);
@@ -264,7 +266,8 @@ class ConditionWakeUpTests {
     }
 
     @Test
-    @DisplayName("spec 2.15: awaitUntil that must wait without the lock -> IllegalStateException")
+    @DisplayName(
+        "semantics §2.15: awaitUntil that must wait without the lock -> IllegalStateException")
     void mustWaitWithoutTheLock() {
       Throwable error =
           Weft.run(() -> catchThrowable(() -> new Condition("c").awaitUntil(() -> Boolean.FALSE)));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN: the same program and options always give the same run, event for event. */
+/** the same program and options always give the same run, event for event. */
 class DeterminismTests {
 
   /** A program that exercises sleeps, yields, promises, gather, wait, timeouts and cancellation. */

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 class EventTests {
 
   @Nested
-  @DisplayName("spec 2.12: set() and await()")
+  @DisplayName("semantics §2.12: set() and await()")
   class SetAndAwait {
 
     @Test
-    @DisplayName("spec 2.12: set() wakes every waiter; they resume in the order they began to wait")
+    @DisplayName(
+        "semantics §2.12: set() wakes every waiter; they resume in the order they began to wait")
     void setWakesEveryWaiterInTheOrderTheyBeganToWait() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -51,7 +52,7 @@ class EventTests {
 
     @Test
     @DisplayName(
-        "spec 2.12, 2.1 (CPython test_wait): a task spawned before set() runs before the woken"
+        "semantics §2.12, 2.1 (CPython test_wait): a task spawned before set() runs before the woken"
             + " waiters")
     void wokenWaitersResumeInALaterStepAfterEarlierQueuedWork() {
       List<Integer> result = new ArrayList<>();
@@ -72,7 +73,7 @@ class EventTests {
     }
 
     @Test
-    @DisplayName("spec 1.2, 2.12: await() on a set event returns at once, without suspending")
+    @DisplayName("semantics §1.2, 2.12: await() on a set event returns at once, without suspending")
     void awaitOnASetEventDoesNotSuspend() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -89,7 +90,7 @@ class EventTests {
 
     @Test
     @DisplayName(
-        "spec 2.12 (CPython test_clear_with_waiters): clear() does not un-wake a woken waiter")
+        "semantics §2.12 (CPython test_clear_with_waiters): clear() does not un-wake a woken waiter")
     void clearDoesNotTakeBackAWakeUp() {
       List<String> log = new ArrayList<>();
       String result =
@@ -115,7 +116,7 @@ class EventTests {
     }
 
     @Test
-    @DisplayName("spec 2.12: after clear(), a new await() waits for the next set()")
+    @DisplayName("semantics §2.12: after clear(), a new await() waits for the next set()")
     void awaitAfterClearWaitsForTheNextSet() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -131,7 +132,8 @@ class EventTests {
     }
 
     @Test
-    @DisplayName("spec 2.12: a cancelled waiter is removed; the others still resume, in order")
+    @DisplayName(
+        "semantics §2.12: a cancelled waiter is removed; the others still resume, in order")
     void aCancelledWaiterIsRemovedAndDoesNotAffectTheOthers() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -173,7 +175,8 @@ class EventTests {
     }
 
     @Test
-    @DisplayName("spec 2.12: isSet() follows set() and clear(); a second set() changes nothing")
+    @DisplayName(
+        "semantics §2.12: isSet() follows set() and clear(); a second set() changes nothing")
     void isSetFollowsSetAndClear() {
       List<Boolean> seen = new ArrayList<>();
       Event ev = new Event("flag");
@@ -195,12 +198,11 @@ class EventTests {
   }
 
   @Nested
-  @DisplayName("spec 2.12, DESIGN: misuse")
+  @DisplayName("semantics §2.12, misuse")
   class Misuse {
 
     @Test
-    @DisplayName(
-        "DESIGN: await() may wait, so a callback cannot call it; set() from a callback works")
+    @DisplayName("await() may wait, so a callback cannot call it; set() from a callback works")
     void awaitFromACallbackIsRejectedButSetIsFine() {
       AtomicReference<Throwable> fromCallback = new AtomicReference<>();
       String at =
@@ -228,7 +230,7 @@ class EventTests {
     }
 
     @Test
-    @DisplayName("DESIGN: an event belongs to the run that first used it")
+    @DisplayName("an event belongs to the run that first used it")
     void anEventCannotBeUsedByASecondRun() {
       Event ev = new Event("shared");
       Weft.run(ev::set);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("gather and gatherSettled (spec 2.4)")
+@DisplayName("gather and gatherSettled (semantics §2.4)")
 class GatherTests {
 
   private static Throwable failureOf(Outcome<?> outcome) {
@@ -30,7 +30,7 @@ class GatherTests {
   class Results {
 
     @Test
-    @DisplayName("spec 2.4: gathering nothing returns [] without suspending")
+    @DisplayName("semantics §2.4: gathering nothing returns [] without suspending")
     void emptyReturnsEmptyListWithoutSuspending() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -48,7 +48,7 @@ class GatherTests {
     }
 
     @Test
-    @DisplayName("spec 2.4: results come in argument order, not in completion order")
+    @DisplayName("semantics §2.4: results come in argument order, not in completion order")
     void resultsInArgumentOrder() {
       List<String> log = new ArrayList<>();
       List<String> results =
@@ -66,7 +66,7 @@ class GatherTests {
     }
 
     @Test
-    @DisplayName("spec 2.4: a task given twice is awaited once and its value repeats")
+    @DisplayName("semantics §2.4: a task given twice is awaited once and its value repeats")
     void duplicatesShareOneChild() {
       List<String> log = new ArrayList<>();
       List<Object> results =
@@ -91,7 +91,8 @@ class GatherTests {
     }
 
     @Test
-    @DisplayName("spec 2.4, 1.2: children all done at call time -> returns without suspending")
+    @DisplayName(
+        "semantics §2.4, 1.2: children all done at call time -> returns without suspending")
     void allDoneAtCallTimeReturnsWithoutSuspending() {
       List<String> log = new ArrayList<>();
       RuntimeException boom = new IllegalStateException("boom");
@@ -125,7 +126,7 @@ class GatherTests {
   class Failures {
 
     @Test
-    @DisplayName("spec 2.4: the first failure ends gather at once; the others keep running")
+    @DisplayName("semantics §2.4: the first failure ends gather at once; the others keep running")
     void firstFailureEndsGatherAtOnce() {
       List<String> log = new ArrayList<>();
       RuntimeException boom = new IllegalStateException("boom");
@@ -154,7 +155,7 @@ class GatherTests {
 
     @Test
     @DisplayName(
-        "spec 2.4: a cancelled child -> CancelledException in a caller that is not cancelled")
+        "semantics §2.4: a cancelled child -> CancelledException in a caller that is not cancelled")
     void cancelledChildRaisesInUncancelledCaller() {
       List<String> log = new ArrayList<>();
       String result =
@@ -179,7 +180,7 @@ class GatherTests {
     }
 
     @Test
-    @DisplayName("spec 2.4 + DESIGN: a checked failure arrives as TaskFailedException(cause)")
+    @DisplayName("semantics §2.4 + a checked failure arrives as TaskFailedException(cause)")
     void checkedFailureIsWrapped() {
       IOException disk = new IOException("disk full");
       Throwable thrown =
@@ -197,7 +198,8 @@ class GatherTests {
     }
 
     @Test
-    @DisplayName("spec 2.1, 2.4: a failure received through gather is observed, the run succeeds")
+    @DisplayName(
+        "semantics §2.1, 2.4: a failure received through gather is observed, the run succeeds")
     void failureSeenThroughGatherIsObserved() {
       String result =
           Weft.run(
@@ -216,7 +218,7 @@ class GatherTests {
 
     @Test
     @DisplayName(
-        "spec 2.4: after an early failure, later failures of other children count as observed")
+        "semantics §2.4: after an early failure, later failures of other children count as observed")
     void laterFailuresAreMarkedObserved() {
       List<String> log = new ArrayList<>();
       String result =
@@ -308,7 +310,8 @@ class GatherTests {
     }
 
     @Test
-    @DisplayName("spec 2.4: gather cancels the children not done and ends once they have reacted")
+    @DisplayName(
+        "semantics §2.4: gather cancels the children not done and ends once they have reacted")
     void gatherWaitsForChildrenToReact() {
       assertThat(cancelWaiter(false, false))
           .containsExactly(
@@ -321,7 +324,8 @@ class GatherTests {
     }
 
     @Test
-    @DisplayName("spec 2.4 (bpo-32684): gatherSettled waits for every child, then raises Cancelled")
+    @DisplayName(
+        "semantics §2.4 (bpo-32684): gatherSettled waits for every child, then raises Cancelled")
     void gatherSettledAlsoRaisesCancelled() {
       assertThat(cancelWaiter(true, true))
           .containsExactly(
@@ -335,7 +339,7 @@ class GatherTests {
     }
 
     @Test
-    @DisplayName("spec 2.4: plain gather ends with the first child that ends cancelled")
+    @DisplayName("semantics §2.4: plain gather ends with the first child that ends cancelled")
     void plainGatherEndsAtFirstCancelledChild() {
       // CPython's _done_callback (return_exceptions=False) checks fut.cancelled() before
       // nfinished == nfuts, so the first child that ends cancelled completes the gather, even
@@ -357,7 +361,7 @@ class GatherTests {
   class Settled {
 
     @Test
-    @DisplayName("spec 2.4: outcomes in argument order; waits for all; cancelled -> Failure")
+    @DisplayName("semantics §2.4: outcomes in argument order; waits for all; cancelled -> Failure")
     void outcomesInArgumentOrder() {
       RuntimeException boom = new IllegalStateException("boom");
       IOException disk = new IOException("disk full");

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 class LockTests {
 
   @Nested
-  @DisplayName("spec 2.13: FIFO hand-over without barging")
+  @DisplayName("semantics §2.13: FIFO hand-over without barging")
   class Fairness {
 
     @Test
-    @DisplayName("spec 2.13: waiters get the lock in the order they asked, not the order spawned")
+    @DisplayName(
+        "semantics §2.13: waiters get the lock in the order they asked, not the order spawned")
     void waitersAcquireInTheOrderTheyAsked() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -48,7 +49,7 @@ class LockTests {
 
     @Test
     @DisplayName(
-        "spec 2.13: after release() the lock is free but a newcomer still queues behind the woken"
+        "semantics §2.13: after release() the lock is free but a newcomer still queues behind the woken"
             + " waiter")
     void aNewcomerCannotBargeInBeforeTheWokenWaiterRuns() {
       List<String> log = new ArrayList<>();
@@ -81,7 +82,8 @@ class LockTests {
     }
 
     @Test
-    @DisplayName("spec 2.13: release() wakes only the first waiter; it takes the lock when it runs")
+    @DisplayName(
+        "semantics §2.13: release() wakes only the first waiter; it takes the lock when it runs")
     void releaseWakesOnlyTheFirstWaiter() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -104,11 +106,11 @@ class LockTests {
   }
 
   @Nested
-  @DisplayName("spec 2.13: cancelled waiters")
+  @DisplayName("semantics §2.13: cancelled waiters")
   class Cancellation {
 
     @Test
-    @DisplayName("spec 2.13: a woken waiter cancelled before it runs passes the lock on")
+    @DisplayName("semantics §2.13: a woken waiter cancelled before it runs passes the lock on")
     void aWokenWaiterCancelledBeforeRunningWakesTheNext() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -137,7 +139,7 @@ class LockTests {
     }
 
     @Test
-    @DisplayName("spec 2.13: a waiter cancelled while it waits is skipped by release()")
+    @DisplayName("semantics §2.13: a waiter cancelled while it waits is skipped by release()")
     void aWaiterCancelledWhileWaitingIsSkipped() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -159,7 +161,7 @@ class LockTests {
 
     @Test
     @DisplayName(
-        "spec 2.13: acquire() takes the lock at once when the only waiters are cancelled ones")
+        "semantics §2.13: acquire() takes the lock at once when the only waiters are cancelled ones")
     void onlyCancelledWaitersDoNotMakeANewcomerWait() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -183,11 +185,11 @@ class LockTests {
   }
 
   @Nested
-  @DisplayName("spec 2.13, DESIGN: misuse and deadlocks")
+  @DisplayName("semantics §2.13, misuse and deadlocks")
   class Misuse {
 
     @Test
-    @DisplayName("spec 2.13: release() of a free lock is refused")
+    @DisplayName("semantics §2.13: release() of a free lock is refused")
     void releaseOfAFreeLockIsRefused() {
       Throwable thrown = Weft.run(() -> TestPrograms.attempt(() -> releaseNew("m")).error());
       assertThat(kind(thrown)).isEqualTo("IllegalStateException");
@@ -195,7 +197,7 @@ class LockTests {
     }
 
     @Test
-    @DisplayName("spec 2.13: not reentrant: acquiring twice in one task is a deadlock")
+    @DisplayName("semantics §2.13: not reentrant: acquiring twice in one task is a deadlock")
     void acquiringTwiceInOneTaskDeadlocks() {
       assertThatThrownBy(
               () ->
@@ -212,7 +214,8 @@ class LockTests {
     }
 
     @Test
-    @DisplayName("spec 2.13, 1.5: a lock held by a task that ended is named in the deadlock report")
+    @DisplayName(
+        "semantics §2.13, 1.5: a lock held by a task that ended is named in the deadlock report")
     void aLockHeldByAnEndedTaskIsReported() {
       assertThatThrownBy(
               () ->
@@ -229,7 +232,7 @@ class LockTests {
     }
 
     @Test
-    @DisplayName("spec 2.13: not owned: any task, or a callback, may release the lock")
+    @DisplayName("semantics §2.13: not owned: any task, or a callback, may release the lock")
     void anyTaskOrCallbackMayRelease() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -249,7 +252,7 @@ class LockTests {
     }
 
     @Test
-    @DisplayName("DESIGN: acquire() may wait, so a callback cannot call it")
+    @DisplayName("acquire() may wait, so a callback cannot call it")
     void acquireFromACallbackIsRejected() {
       AtomicReference<Throwable> fromCallback = new AtomicReference<>();
       boolean lockedAfter =
@@ -270,7 +273,7 @@ class LockTests {
     }
 
     @Test
-    @DisplayName("DESIGN: a lock belongs to the run that first used it")
+    @DisplayName("a lock belongs to the run that first used it")
     void aLockCannotBeUsedByASecondRun() {
       Lock lock = new Lock();
       Weft.run(() -> lock.acquire());

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN "Ready queue and choice points": {@code Preemption.COOPERATIVE} switches only where a task
- * suspends (spec 1.2); {@code Preemption.EVERY_OPERATION} also lets the strategy switch the running
- * task out at every Weft operation that does not suspend, and at {@code Weft.checkpoint()}.
+ * {@code Preemption.COOPERATIVE} switches only where a task suspends (semantics §1.2); {@code
+ * Preemption.EVERY_OPERATION} also lets the strategy switch the running task out at every Weft
+ * operation that does not suspend, and at {@code Weft.checkpoint()}.
  */
 class PreemptionTests {
 
@@ -48,12 +48,12 @@ class PreemptionTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Preemption.COOPERATIVE (spec 1.2): checkpoint does not suspend")
+  @DisplayName("checkpoint does not suspend")
   class Cooperative {
 
     @Test
     @DisplayName(
-        "spec 1.2: a cooperative run ignores checkpoint even when the schedule says switch: main"
+        "semantics §1.2: a cooperative run ignores checkpoint even when the schedule says switch: main"
             + " runs to its join before A starts")
     void checkpointDoesNothing() {
       List<String> expected = List.of("m1", "m2", "m3", "a1", "a2", "m4");
@@ -80,12 +80,12 @@ class PreemptionTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Preemption.EVERY_OPERATION: a switch at an operation")
+  @DisplayName("a switch at an operation")
   class EveryOperation {
 
     @Test
     @DisplayName(
-        "DESIGN: under replay 'p1' main is switched out at its first operation with A ready (not at"
+        "under replay 'p1' main is switched out at its first operation with A ready (not at"
             + " the first checkpoint, where nothing else was ready); A runs, then main resumes")
     void switchedOutAtFirstOperationWithAnotherTaskReady() {
       List<RunEvent> events = new ArrayList<>();
@@ -108,8 +108,7 @@ class PreemptionTests {
     }
 
     @Test
-    @DisplayName(
-        "DESIGN: under EVERY_OPERATION the default (fifo, empty replay, 'p0') never switches")
+    @DisplayName("under EVERY_OPERATION the default (fifo, empty replay, 'p0') never switches")
     void defaultNeverSwitches() {
       List<String> expected = List.of("m1", "m2", "m3", "a1", "a2", "m4");
       RunOptions every = RunOptions.defaults().preemption(Preemption.EVERY_OPERATION);
@@ -123,7 +122,7 @@ class PreemptionTests {
 
     @Test
     @DisplayName(
-        "DESIGN: a put on a queue with room is a switch point; the switch comes before the put, so"
+        "a put on a queue with room is a switch point; the switch comes before the put, so"
             + " A finds the queue still empty")
     void queuePutIsASwitchPoint() {
       List<String> log =
@@ -145,7 +144,7 @@ class PreemptionTests {
               });
 
       assertThat(log).containsExactly("A sees 0", "main put, size 1");
-      // cooperative: the put does not suspend (spec 1.2), so main goes on first
+      // cooperative: the put does not suspend (semantics §1.2), so main goes on first
       assertThat(
               Weft.run(
                   options(Preemption.COOPERATIVE, "p1"),
@@ -167,7 +166,7 @@ class PreemptionTests {
     }
 
     @Test
-    @DisplayName("DESIGN: checkpoint in a callback does nothing; the switch waits for a task")
+    @DisplayName("checkpoint in a callback does nothing; the switch waits for a task")
     void checkpointInACallbackDoesNothing() {
       List<String> log =
           Weft.run(
@@ -205,17 +204,18 @@ class PreemptionTests {
   }
 
   @Nested
-  @DisplayName("DESIGN: a primitive operation is one switch point, not one per internal step")
+  @DisplayName("a primitive operation is one switch point, not one per internal step")
   class Atomic {
 
     /**
-     * W takes the only item, marks it done (which releases main's join, spec 2.11), checkpoints and
-     * logs; O only logs. The schedule declines the switches at main's join (p0), picks W first (0),
-     * declines at getNowait and taskDone (p0 p0), and switches at the next point (p1).
+     * W takes the only item, marks it done (which releases main's join, semantics §2.11),
+     * checkpoints and logs; O only logs. The schedule declines the switches at main's join (p0),
+     * picks W first (0), declines at getNowait and taskDone (p0 p0), and switches at the next point
+     * (p1).
      */
     @Test
     @DisplayName(
-        "spec 2.11 + DESIGN: taskDone and the release of join are one step: the switch after"
+        "semantics §2.11 + taskDone and the release of join are one step: the switch after"
             + " taskDone finds main already woken, so main's join returns before W goes on")
     void taskDoneReleasesJoinAtomically() {
       List<String> log =

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The 2-producer / 3-consumer / sentinel program of spec 4.2, in its correct form and its two buggy
- * forms, with the knobs the spec varies: queue size, item counts and latencies.
+ * The 2-producer / 3-consumer / sentinel program of semantics §4.2, in its correct form and its two
+ * buggy forms, with the knobs the spec varies: queue size, item counts and latencies.
  */
 final class ProducerConsumer {
   /** What consumers take as "no more items": asyncio's {@code None}. */
   static final String DONE = "<done>";
 
-  /** Where main queues the sentinels (spec 4.2). */
+  /** Where main queues the sentinels (semantics §4.2). */
   enum Variant {
     /** Awaits the producers, then queues the sentinels, then awaits the consumers. */
     CORRECT,

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The producer-consumer acceptance tests PC-1 to PC-10 of spec 4: the 2-producer / 3-consumer /
- * sentinel program (spec 4.2) and the asyncio docs' worker example (spec 4.1), each asserting what
- * the spec's traces say: which items were processed, what stayed in the queue, virtual times, and
- * where the run deadlocks.
+ * The producer-consumer acceptance tests PC-1 to PC-10 of semantics §4: the 2-producer / 3-consumer
+ * / sentinel program (semantics §4.2) and the asyncio docs' worker example (semantics §4.1), each
+ * asserting what the spec's traces say: which items were processed, what stayed in the queue,
+ * virtual times, and where the run deadlocks.
  */
 class ProducerConsumerTests {
   /** Every task must have ended by the time main returns, unless a test says otherwise. */
@@ -32,7 +32,7 @@ class ProducerConsumerTests {
   private static final List<String> ALL_ITEMS = List.of("A0", "A1", "A2", "B0", "B1");
 
   @Nested
-  @DisplayName("spec 4.2, the correct program")
+  @DisplayName("semantics §4.2, the correct program")
   class Correct {
     @ParameterizedTest(name = "maxsize {0}")
     @ValueSource(ints = {0, 1, 2})
@@ -73,7 +73,7 @@ class ProducerConsumerTests {
 
   @Nested
   @DisplayName(
-      "spec 4.2, BUG-1: sentinels queued before the producers are awaited; only consumers awaited")
+      "semantics §4.2, BUG-1: sentinels queued before the producers are awaited; only consumers awaited")
   class Bug1 {
     @Test
     @DisplayName(
@@ -128,7 +128,7 @@ class ProducerConsumerTests {
 
     @Test
     @DisplayName(
-        "spec 4.2: with produce latency 0.1s the consumers exit at t=0 and nothing is enqueued")
+        "semantics §4.2: with produce latency 0.1s the consumers exit at t=0 and nothing is enqueued")
     void withProduceLatencyNothingIsEnqueued() {
       ProducerConsumer program =
           new ProducerConsumer(Variant.BUG_1, 0, 3, 2, ms(100), Duration.ZERO);
@@ -144,7 +144,8 @@ class ProducerConsumerTests {
   }
 
   @Nested
-  @DisplayName("spec 4.2, BUG-2: sentinels queued first, then producers and consumers awaited")
+  @DisplayName(
+      "semantics §4.2, BUG-2: sentinels queued first, then producers and consumers awaited")
   class Bug2 {
     @Test
     @DisplayName("PC-6: maxsize 0: same as PC-3, and no deadlock")
@@ -160,7 +161,7 @@ class ProducerConsumerTests {
 
     @Test
     @DisplayName(
-        "spec 4.2: maxsize 0 with produce latency 0.1s: producers finish, main returns at t=0.3")
+        "semantics §4.2: maxsize 0 with produce latency 0.1s: producers finish, main returns at t=0.3")
     void unboundedWithProduceLatency() {
       ProducerConsumer program =
           new ProducerConsumer(Variant.BUG_2, 0, 3, 2, ms(100), Duration.ZERO);
@@ -227,7 +228,7 @@ class ProducerConsumerTests {
   }
 
   @Nested
-  @DisplayName("spec 4.1, the asyncio docs' workers: 7 jobs, 3 workers, join, then cancel")
+  @DisplayName("semantics §4.1, the asyncio docs' workers: 7 jobs, 3 workers, join, then cancel")
   class DocsWorkers {
     private final List<Long> jobs = List.of(500L, 200L, 900L, 100L, 300L, 700L, 400L);
     private final Map<String, List<Long>> handled = new LinkedHashMap<>();

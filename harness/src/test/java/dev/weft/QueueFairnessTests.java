@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * re-checks the queue only when it runs (so others can barge in), and a woken task that is
  * cancelled before it runs passes its wake-up on.
  */
-@DisplayName("Queue: who gets the item, and cancelled waiters (spec 2.11)")
+@DisplayName("Queue: who gets the item, and cancelled waiters (semantics §2.11)")
 class QueueFairnessTests {
 
   /** A task that takes one item and logs "NAME got ITEM@Ns". */
@@ -45,7 +45,7 @@ class QueueFairnessTests {
   class WakingOrder {
 
     @Test
-    @DisplayName("spec 2.11: waiting getters are woken first-in, first-out")
+    @DisplayName("semantics §2.11: waiting getters are woken first-in, first-out")
     void gettersAreWokenFifo() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -65,7 +65,8 @@ class QueueFairnessTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: waiting putters are woken first-in, first-out, one per free slot")
+    @DisplayName(
+        "semantics §2.11: waiting putters are woken first-in, first-out, one per free slot")
     void puttersAreWokenFifo() {
       List<String> got = new ArrayList<>();
       Weft.run(
@@ -86,7 +87,7 @@ class QueueFairnessTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: one waiter is woken per item, and a woken waiter that finds the queue empty"
+        "semantics §2.11: one waiter is woken per item, and a woken waiter that finds the queue empty"
             + " waits again at the back")
     void oneWakeUpPerItemAndReWaitAtTheBack() {
       List<String> log = new ArrayList<>();
@@ -117,7 +118,7 @@ class QueueFairnessTests {
 
     @Test
     @DisplayName(
-        "spec 2.11 trace: G1, G2 wait; put(x) wakes G1; a third task takes x; put(y) wakes G2;"
+        "semantics §2.11 trace: G1, G2 wait; put(x) wakes G1; a third task takes x; put(y) wakes G2;"
             + " G1 gets y; G2 waits again and gets z")
     void bargingTraceFromTheSpec() {
       List<String> log = new ArrayList<>();
@@ -158,7 +159,7 @@ class QueueFairnessTests {
 
     @Test
     @DisplayName(
-        "spec 2.11 (CPython test_get_cancel_drop_one_pending_reader): a woken reader cancelled"
+        "semantics §2.11 (CPython test_get_cancel_drop_one_pending_reader): a woken reader cancelled"
             + " before it runs drops no item")
     void cancelledWokenReaderDropsNoItem() {
       List<String> log = new ArrayList<>();
@@ -180,7 +181,7 @@ class QueueFairnessTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: a woken getter cancelled before it runs passes the item on to the next getter")
+        "semantics §2.11: a woken getter cancelled before it runs passes the item on to the next getter")
     void cancelledWokenGetterPassesTheWakeUpOn() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -198,7 +199,7 @@ class QueueFairnessTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: a woken putter cancelled before it runs passes the free slot on")
+    @DisplayName("semantics §2.11: a woken putter cancelled before it runs passes the free slot on")
     void cancelledWokenPutterPassesTheWakeUpOn() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -218,7 +219,8 @@ class QueueFairnessTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: a getter cancelled while still waiting does not use up a wake-up")
+    @DisplayName(
+        "semantics §2.11: a getter cancelled while still waiting does not use up a wake-up")
     void getterCancelledWhileWaitingDoesNotConsumeAWakeUp() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -237,7 +239,7 @@ class QueueFairnessTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: a getter cancelled while still waiting passes no wake-up on, so the next getter"
+        "semantics §2.11: a getter cancelled while still waiting passes no wake-up on, so the next getter"
             + " keeps its place")
     void getterCancelledWhileWaitingPassesNothingOn() {
       List<String> log = new ArrayList<>();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Spec 1.5 and 2.11: how deadlock reports describe a task blocked on a queue, and misuse of a queue
  * failing fast with a message that names the rule.
  */
-@DisplayName("Queue in deadlock reports, and misuse (spec 1.5, 2.11)")
+@DisplayName("Queue in deadlock reports, and misuse (semantics §1.5, 2.11)")
 class QueueReportsAndMisuseTests {
 
   @Nested
@@ -23,7 +23,7 @@ class QueueReportsAndMisuseTests {
 
     @Test
     @DisplayName(
-        "spec 1.5: a putter on a full named queue is 'blocked in put on queue 'items' (full, 2/2)'")
+        "semantics §1.5: a putter on a full named queue is 'blocked in put on queue 'items' (full, 2/2)'")
     void putOnAFullNamedQueue() {
       assertThatThrownBy(
               () ->
@@ -48,7 +48,7 @@ class QueueReportsAndMisuseTests {
 
     @Test
     @DisplayName(
-        "spec 1.5: a getter on an empty named queue and a task in join say what the queue holds")
+        "semantics §1.5: a getter on an empty named queue and a task in join say what the queue holds")
     void getAndJoinOnANamedQueue() {
       assertThatThrownBy(
               () ->
@@ -69,7 +69,7 @@ class QueueReportsAndMisuseTests {
 
     @Test
     @DisplayName(
-        "spec 1.5: unnamed queues are 'queue #1', 'queue #2', numbered per run in creation order")
+        "semantics §1.5: unnamed queues are 'queue #1', 'queue #2', numbered per run in creation order")
     void unnamedQueuesAreNumberedPerRunInCreationOrder() {
       assertThatThrownBy(
               () ->
@@ -114,7 +114,7 @@ class QueueReportsAndMisuseTests {
     }
 
     @Test
-    @DisplayName("spec 2.11 (Weft): a null item is refused, and nothing is put")
+    @DisplayName("semantics §2.11 (Weft): a null item is refused, and nothing is put")
     void nullItem() {
       List<Throwable> thrown = new ArrayList<>();
       Queue<String> q = new Queue<>("q", 0);

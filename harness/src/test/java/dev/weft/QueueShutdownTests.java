@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Spec 2.11 (3.13): {@code shutdown()} and {@code shutdown(immediate)}. */
-@DisplayName("Queue.shutdown (spec 2.11)")
+@DisplayName("Queue.shutdown (semantics §2.11)")
 class QueueShutdownTests {
 
   /** A task that gets once and logs "NAME got ITEM@Ns" or "NAME ExceptionName@Ns". */
@@ -36,7 +36,7 @@ class QueueShutdownTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: shutdown wakes every blocked getter of an empty queue, and each raises")
+        "semantics §2.11: shutdown wakes every blocked getter of an empty queue, and each raises")
     void wakesAllBlockedGetters() {
       List<String> log = new ArrayList<>();
       List<Throwable> errors = new ArrayList<>();
@@ -75,7 +75,8 @@ class QueueShutdownTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: shutdown wakes every blocked putter, and each raises without putting")
+    @DisplayName(
+        "semantics §2.11: shutdown wakes every blocked putter, and each raises without putting")
     void wakesAllBlockedPutters() {
       List<String> log = new ArrayList<>();
       List<Throwable> errors = new ArrayList<>();
@@ -108,7 +109,7 @@ class QueueShutdownTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: after shutdown, get takes the items left, then raises QueueShutDownException")
+        "semantics §2.11: after shutdown, get takes the items left, then raises QueueShutDownException")
     void getTakesWhatIsLeftThenRaises() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -134,7 +135,7 @@ class QueueShutdownTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: woken getters re-check: those that find an item take it, the rest raise")
+        "semantics §2.11: woken getters re-check: those that find an item take it, the rest raise")
     void wokenGettersTakeTheItemsLeftThenRaise() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -154,7 +155,7 @@ class QueueShutdownTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: after shutdown, put and putNowait raise even when there is room")
+    @DisplayName("semantics §2.11: after shutdown, put and putNowait raise even when there is room")
     void laterPutsRaise() {
       List<Throwable> thrown = new ArrayList<>();
       Queue<String> q = new Queue<>("jobs", 2);
@@ -178,7 +179,7 @@ class QueueShutdownTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: calling shutdown again is harmless and keeps the items")
+    @DisplayName("semantics §2.11: calling shutdown again is harmless and keeps the items")
     void repeatedShutdownIsHarmless() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -205,7 +206,7 @@ class QueueShutdownTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: shutdown(true) drops the items, each counting as done; items taken but not"
+        "semantics §2.11: shutdown(true) drops the items, each counting as done; items taken but not"
             + " marked done still block join")
     void immediateDrainsButTakenItemsStillBlockJoin() {
       List<String> log = new ArrayList<>();
@@ -235,7 +236,7 @@ class QueueShutdownTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: shutdown(true) releases join when the count reaches 0")
+    @DisplayName("semantics §2.11: shutdown(true) releases join when the count reaches 0")
     void immediateReleasesJoinAtZero() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -259,7 +260,8 @@ class QueueShutdownTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: shutdown(true) also takes the item a woken getter was about to get")
+    @DisplayName(
+        "semantics §2.11: shutdown(true) also takes the item a woken getter was about to get")
     void immediateLeavesAWokenGetterNothing() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -276,7 +278,8 @@ class QueueShutdownTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: dropping items already marked done does not make the count negative")
+    @DisplayName(
+        "semantics §2.11: dropping items already marked done does not make the count negative")
     void immediateNeverMakesTheCountNegative() {
       List<String> log = new ArrayList<>();
       Weft.run(

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * non-waiting forms, and the taskDone/join counter. Fairness and cancellation are in {@link
  * QueueFairnessTests}, shutdown in {@link QueueShutdownTests}.
  */
-@DisplayName("Queue: put, get, putNowait, getNowait, taskDone and join (spec 2.11)")
+@DisplayName("Queue: put, get, putNowait, getNowait, taskDone and join (semantics §2.11)")
 class QueueTests {
 
   @Nested
@@ -24,7 +24,8 @@ class QueueTests {
   class Capacity {
 
     @Test
-    @DisplayName("spec 2.11: maxsize 0 is unbounded: isFull() is never true and put never suspends")
+    @DisplayName(
+        "semantics §2.11: maxsize 0 is unbounded: isFull() is never true and put never suspends")
     void maxsizeZeroIsUnbounded() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -59,7 +60,7 @@ class QueueTests {
 
     @Test
     @DisplayName(
-        "spec 1.2, 2.11: put suspends only when the queue is full; before that no one else runs")
+        "semantics §1.2, 2.11: put suspends only when the queue is full; before that no one else runs")
     void putSuspendsOnlyWhenFull() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -84,7 +85,7 @@ class QueueTests {
     }
 
     @Test
-    @DisplayName("spec 1.2, 2.11: get suspends only when the queue is empty")
+    @DisplayName("semantics §1.2, 2.11: get suspends only when the queue is empty")
     void getSuspendsOnlyWhenEmpty() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -109,7 +110,8 @@ class QueueTests {
   class NoWait {
 
     @Test
-    @DisplayName("spec 2.11: putNowait on a full queue throws QueueFullException naming the queue")
+    @DisplayName(
+        "semantics §2.11: putNowait on a full queue throws QueueFullException naming the queue")
     void putNowaitOnAFullQueueThrows() {
       Queue<String> q = new Queue<>("items", 2);
       Throwable thrown =
@@ -129,7 +131,7 @@ class QueueTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: getNowait on an empty queue throws QueueEmptyException naming the queue")
+        "semantics §2.11: getNowait on an empty queue throws QueueEmptyException naming the queue")
     void getNowaitOnAnEmptyQueueThrows() {
       List<Throwable> thrown = new ArrayList<>();
       Weft.run(
@@ -158,7 +160,8 @@ class QueueTests {
   class TaskDoneAndJoin {
 
     @Test
-    @DisplayName("spec 2.11: join returns at once, without suspending, when nothing is unfinished")
+    @DisplayName(
+        "semantics §2.11: join returns at once, without suspending, when nothing is unfinished")
     void joinReturnsAtOnceWhenNothingIsUnfinished() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -179,7 +182,7 @@ class QueueTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: the counter counts puts, not gets: taking every item does not release join")
+        "semantics §2.11: the counter counts puts, not gets: taking every item does not release join")
     void getAloneDoesNotReleaseJoin() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -214,7 +217,7 @@ class QueueTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: join waits until the last taskDone")
+    @DisplayName("semantics §2.11: join waits until the last taskDone")
     void joinWaitsForTheLastTaskDone() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -246,7 +249,7 @@ class QueueTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: taskDone called more often than items were put throws IllegalStateException")
+        "semantics §2.11: taskDone called more often than items were put throws IllegalStateException")
     void taskDoneTooOftenThrows() {
       List<Throwable> thrown = new ArrayList<>();
       Queue<String> jobs = new Queue<>("jobs", 0);

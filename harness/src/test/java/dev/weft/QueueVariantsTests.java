@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /** Spec 2.11: LifoQueue and PriorityQueue order, and the read-only state of every queue. */
-@DisplayName("LifoQueue, PriorityQueue and queue state (spec 2.11)")
+@DisplayName("LifoQueue, PriorityQueue and queue state (semantics §2.11)")
 class QueueVariantsTests {
 
   /** Takes every item with getNowait, in the order the queue gives them. */
@@ -36,7 +36,7 @@ class QueueVariantsTests {
   class Order {
 
     @Test
-    @DisplayName("spec 2.11: LifoQueue returns the item put last first")
+    @DisplayName("semantics §2.11: LifoQueue returns the item put last first")
     void lifoOrder() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -54,7 +54,7 @@ class QueueVariantsTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: PriorityQueue returns the smallest item first")
+    @DisplayName("semantics §2.11: PriorityQueue returns the smallest item first")
     void priorityOrderSmallestFirst() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -75,7 +75,8 @@ class QueueVariantsTests {
     }
 
     @Test
-    @DisplayName("spec 2.11: a PriorityQueue with a Comparator returns the smallest by that order")
+    @DisplayName(
+        "semantics §2.11: a PriorityQueue with a Comparator returns the smallest by that order")
     void priorityOrderByComparator() {
       List<String> got =
           Weft.run(
@@ -92,7 +93,7 @@ class QueueVariantsTests {
 
     @Test
     @DisplayName(
-        "spec 2.11, a Weft choice (PriorityQueue javadoc): items of equal priority come out in the"
+        "semantics §2.11, a Weft choice (PriorityQueue javadoc): items of equal priority come out in the"
             + " order they were put")
     void equalPrioritiesAreFifo() {
       // Priorities 3,1,2,1,3,2,1,3,2,1,2,3 for j0..j11: twelve items, so that a heap without a
@@ -115,7 +116,7 @@ class QueueVariantsTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: a PriorityQueue without comparator refuses an item that is not Comparable")
+        "semantics §2.11: a PriorityQueue without comparator refuses an item that is not Comparable")
     void nonComparableWithoutComparatorIsRefused() {
       List<Throwable> thrown = new ArrayList<>();
       PriorityQueue<Object> q = new PriorityQueue<>("prio", 0);
@@ -144,7 +145,7 @@ class QueueVariantsTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: size, isEmpty, isFull, maxsize and unfinished follow puts, gets and taskDone")
+        "semantics §2.11: size, isEmpty, isFull, maxsize and unfinished follow puts, gets and taskDone")
     void stateFollowsTheOperations() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -184,7 +185,7 @@ class QueueVariantsTests {
 
     @Test
     @DisplayName(
-        "spec 2.11: snapshot() is a copy in get order, and the state can be read after the run")
+        "semantics §2.11: snapshot() is a copy in get order, and the state can be read after the run")
     void snapshotInGetOrderAndAfterTheRun() {
       Queue<String> q =
           Weft.run(

@@ -7,9 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * The README's example, runnable: {@code mvn -B -q -pl harness test-compile exec:java@demo}. Runs
- * the producer-consumer program of spec 4.2 twice: correctly, printing its timeline, then with the
- * stop signals queued before the producers are awaited, printing the report Weft gives. {@link
- * ReadmeExampleTests} checks that the README's claims hold.
+ * the producer-consumer program of semantics §4.2 twice: correctly, printing its timeline, then
+ * with the stop signals queued before the producers are awaited, printing the report Weft gives.
+ * {@link ReadmeExampleTests} checks that the README's claims hold.
  */
 final class ReadmeExample {
   private ReadmeExample() {}
@@ -30,7 +30,7 @@ final class ReadmeExample {
 
   /**
    * Two producers, three consumers, a queue of 2. With {@code stopSignalsFirst}, main queues the
-   * consumers' stop signals before it waits for the producers: the bug of spec 4.2.
+   * consumers' stop signals before it waits for the producers: the bug of semantics §4.2.
    */
   static List<String> producerConsumer(boolean stopSignalsFirst) {
     return producerConsumer(stopSignalsFirst, 3, 2);

@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN "Schedule": a run under a recorded schedule replays exactly; past its end every choice is
- * the default (asyncio's order, spec 1.1), so the empty schedule is the plain FIFO run. A task
- * choice that names its task survives edits that move the task to another index.
+ * a run under a recorded schedule replays exactly; past its end every choice is the default
+ * (asyncio's order, semantics §1.1), so the empty schedule is the plain FIFO run. A task choice
+ * that names its task survives edits that move the task to another index.
  */
 class ReplayTests {
 
   /**
    * A hand-off with a missing wait: the reader assumes the writer, which was spawned first, has put
-   * its item by the time the reader's second step runs. True in asyncio's order (spec 1.1: both
-   * yield in pass 1, then writer, reader in pass 2), false if pass 2 runs the reader first.
+   * its item by the time the reader's second step runs. True in asyncio's order (semantics §1.1:
+   * both yield in pass 1, then writer, reader in pass 2), false if pass 2 runs the reader first.
    */
   static List<String> handOff() {
     List<String> log = new ArrayList<>();
@@ -90,15 +90,15 @@ class ReplayTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Schedule: replaying a counterexample")
+  @DisplayName("replaying a counterexample")
   class FromCounterexample {
 
     @Test
     @DisplayName(
-        "DESIGN Schedule: the plain run passes; replaying minimal() fails with the same message"
+        "the plain run passes; replaying minimal() fails with the same message"
             + " and the same events as the counterexample's trace")
     void minimalReplaysExactly() {
-      // spec 1.1: pass 1 runs writer, reader, noise (each yields); pass 2 the same order.
+      // semantics §1.1: pass 1 runs writer, reader, noise (each yields); pass 2 the same order.
       assertThat(Weft.run(ReplayTests::handOff))
           .containsExactly("w1", "r1", "n1", "w2", "r2 item", "n2");
 
@@ -119,7 +119,7 @@ class ReplayTests {
 
     @Test
     @DisplayName(
-        "DESIGN Schedule: replaying schedule() (as found) fails the same way every time and takes"
+        "replaying schedule() (as found) fails the same way every time and takes"
             + " exactly the choices of the schedule")
     void foundScheduleReplaysExactly() {
       Counterexample found = findHandOffBug();
@@ -148,10 +148,10 @@ class ReplayTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Schedule: past its end, every choice is the default")
+  @DisplayName("past its end, every choice is the default")
   class PastTheEnd {
 
-    /** spec 1.1 round-robin: three tasks each logging, yielding, logging. */
+    /** semantics §1.1 round-robin: three tasks each logging, yielding, logging. */
     private List<String> roundRobin() {
       List<String> log = new ArrayList<>();
       List<Task<Void>> tasks = new ArrayList<>();
@@ -171,7 +171,7 @@ class ReplayTests {
 
     @Test
     @DisplayName(
-        "DESIGN Schedule + spec 1.1: the empty schedule is the plain FIFO run, event for event"
+        "semantics §1.1: the empty schedule is the plain FIFO run, event for event"
             + " (plus CHOSE events that all pick the first ready)")
     void emptyScheduleIsThePlainRun() {
       Recorded plain = record(RunOptions.defaults(), this::roundRobin);
@@ -189,7 +189,7 @@ class ReplayTests {
 
     @Test
     @DisplayName(
-        "DESIGN Schedule + spec 1.1: after replaying '2' (c first in pass 1), the run goes on in"
+        "semantics §1.1: after replaying '2' (c first in pass 1), the run goes on in"
             + " asyncio's order: pass 2 runs the tasks in the order they yielded")
     void defaultsAfterAPrefix() {
       // Pass 1: c, then a and b in order; each yields to the tail, so pass 2 is c, a, b.
@@ -202,7 +202,7 @@ class ReplayTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Schedule: a task choice that names its task")
+  @DisplayName("a task choice that names its task")
   class NamedChoices {
 
     /** Spawns the named tasks in order, each logging its name, and waits for them all. */
@@ -218,7 +218,7 @@ class ReplayTests {
 
     @Test
     @DisplayName(
-        "DESIGN Schedule: '1:B' still picks B after an edit spawns X between A and B; the bare"
+        "'1:B' still picks B after an edit spawns X between A and B; the bare"
             + " index '1' now picks X")
     void nameWinsOverIndex() {
       RunOptions named = RunOptions.defaults().replay(Schedule.parse("1:B"));

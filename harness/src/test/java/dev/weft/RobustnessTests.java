@@ -87,7 +87,7 @@ class RobustnessTests {
 
   @Test
   void callbacksScheduledByCleanupAtShutdownStillRun() {
-    // spec 2.17: asyncio's shutdown takes two more passes after the last leftover ends.
+    // semantics §2.17: asyncio's shutdown takes two more passes after the last leftover ends.
     List<String> log = new ArrayList<>();
     Weft.run(
         () -> {

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** How a run ends: main's outcome, leftover tasks (spec 2.17) and failures nobody observed. */
+/**
+ * How a run ends: main's outcome, leftover tasks (semantics §2.17) and failures nobody observed.
+ */
 class RunLifecycleTests {
 
   @Nested
@@ -65,7 +67,7 @@ class RunLifecycleTests {
   }
 
   @Nested
-  @DisplayName("spec 2.17: tasks left pending when main returns")
+  @DisplayName("semantics §2.17: tasks left pending when main returns")
   class Leftovers {
     @Test
     void areCancelledInCreationOrder() {
@@ -93,7 +95,7 @@ class RunLifecycleTests {
 
     @Test
     void areDrivenToTheirEndOnTheVirtualClock() {
-      // A leftover whose cleanup sleeps 5 s ends at t=6 when main returns at t=1 (spec 2.17).
+      // A leftover whose cleanup sleeps 5 s ends at t=6 when main returns at t=1 (semantics §2.17).
       List<String> log = new ArrayList<>();
       Weft.run(
           () -> {
@@ -115,7 +117,8 @@ class RunLifecycleTests {
 
     @Test
     void getTheRestOfThePassInWhichMainReturned() {
-      // Main's end stops the loop only after the current pass (spec 1.1, 2.17): a task spawned just
+      // Main's end stops the loop only after the current pass (semantics §1.1, 2.17): a task
+      // spawned just
       // before
       // main returns still runs its first step, and is cancelled at its first suspension.
       List<String> log = new ArrayList<>();

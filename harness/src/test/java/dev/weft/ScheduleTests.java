@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DESIGN "Schedule": a plain immutable value with a compact text form; {@code
- * Schedule.parse(s.toString())} round-trips, and a bad text is rejected with a message that names
- * the token at fault and what is allowed.
+ * a plain immutable value with a compact text form; {@code Schedule.parse(s.toString())}
+ * round-trips, and a bad text is rejected with a message that names the token at fault and what is
+ * allowed.
  */
 class ScheduleTests {
 
@@ -32,11 +32,11 @@ class ScheduleTests {
   static final String ODD_ESCAPED = "w%201%3Aa%25b%2A%C3%A9";
 
   @Nested
-  @DisplayName("DESIGN Schedule: text form")
+  @DisplayName("text form")
   class TextForm {
 
     @Test
-    @DisplayName("DESIGN Schedule: '0*12' is twelve default task choices and prints back as 0*12")
+    @DisplayName("'0*12' is twelve default task choices and prints back as 0*12")
     void runLengthReadsAsRepeatedTokens() {
       Schedule twelve = Schedule.parse("0*12");
 
@@ -46,8 +46,7 @@ class ScheduleTests {
     }
 
     @Test
-    @DisplayName(
-        "DESIGN Schedule: runs of equal tokens are written once with *N, others one by one")
+    @DisplayName("runs of equal tokens are written once with *N, others one by one")
     void toStringCompressesRunsOnly() {
       Schedule schedule = Schedule.parse("0 0 0 1:B 1:B 1 p1 p1 p0 d2 d2 d2 d2 0");
 
@@ -62,7 +61,7 @@ class ScheduleTests {
           "p0 p1 p0*5 d0 d7*2 3 2:main 0:Task-1",
           "12:" + ODD_ESCAPED + " d999999999 0*100"
         })
-    @DisplayName("DESIGN Schedule: parse(toString()) round-trips every kind of token")
+    @DisplayName("parse(toString()) round-trips every kind of token")
     void roundTripsEveryKind(String text) {
       Schedule schedule = Schedule.parse(text);
       assertThat(schedule).hasToString(text);
@@ -70,7 +69,7 @@ class ScheduleTests {
     }
 
     @Test
-    @DisplayName("DESIGN Schedule: any spacing reads; the text form uses single spaces")
+    @DisplayName("any spacing reads; the text form uses single spaces")
     void whitespaceIsFree() {
       Schedule schedule = Schedule.parse("  0\t 1:B \n d2   p1 ");
 
@@ -79,7 +78,7 @@ class ScheduleTests {
     }
 
     @Test
-    @DisplayName("DESIGN Schedule: %XX escapes may be lower case; the text form writes upper case")
+    @DisplayName("%XX escapes may be lower case; the text form writes upper case")
     void escapesAreNormalized() {
       Schedule lower = Schedule.parse("1:w%201%3aa%25b%2a%c3%a9");
 
@@ -88,7 +87,7 @@ class ScheduleTests {
     }
 
     @Test
-    @DisplayName("DESIGN Schedule: the empty schedule is \"\", and blank text parses to it")
+    @DisplayName("the empty schedule is \"\", and blank text parses to it")
     void emptySchedule() {
       assertThat(Schedule.empty()).hasToString("");
       assertThat(Schedule.empty().size()).isZero();
@@ -99,12 +98,12 @@ class ScheduleTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Schedule: task names in the text form")
+  @DisplayName("task names in the text form")
   class TaskNames {
 
     @Test
     @DisplayName(
-        "DESIGN Schedule: a recorded task name with a space, ':', '%', '*' or non-ASCII is"
+        "a recorded task name with a space, ':', '%', '*' or non-ASCII is"
             + " escaped as %XX, and the parsed schedule is equal to the recorded one")
     void recordedOddNamesAreEscapedAndRoundTrip() {
       Counterexample found =
@@ -132,7 +131,7 @@ class ScheduleTests {
 
     @Test
     @DisplayName(
-        "DESIGN Schedule: an escaped name is read back byte for byte: replaying 0:<odd name>"
+        "an escaped name is read back byte for byte: replaying 0:<odd name>"
             + " picks the task of that name, which a default run would not run first")
     void escapedNameIsTheTaskName() {
       // Index 0 would be "plain"; the name must win, so it must be decoded exactly.
@@ -151,11 +150,11 @@ class ScheduleTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Schedule: a value")
+  @DisplayName("a value")
   class Value {
 
     @Test
-    @DisplayName("DESIGN Schedule: equal choices make equal schedules with equal hash codes")
+    @DisplayName("equal choices make equal schedules with equal hash codes")
     void equalsAndHashCode() {
       Schedule a = Schedule.parse("0 0 1:B d2 p1");
       Schedule b = Schedule.parse("0*2 1:B d2 p1");
@@ -170,7 +169,7 @@ class ScheduleTests {
     }
 
     @Test
-    @DisplayName("DESIGN Schedule: task index, switch and data value are different choices")
+    @DisplayName("task index, switch and data value are different choices")
     void kindsAndNamesDistinguish() {
       List<Schedule> distinct =
           List.of(
@@ -193,13 +192,11 @@ class ScheduleTests {
   }
 
   @Nested
-  @DisplayName("DESIGN Schedule: parse rejects what is not a schedule")
+  @DisplayName("parse rejects what is not a schedule")
   class Rejects {
 
     @ParameterizedTest(name = "\"{0}\" -> token {1} ''{2}'' should be {3}")
-    @DisplayName(
-        "DESIGN Schedule + Public API contract (misuse): the message names the token,"
-            + " its position and what is allowed")
+    @DisplayName("the message names the token," + " its position and what is allowed")
     @CsvSource(
         delimiter = '|',
         value = {

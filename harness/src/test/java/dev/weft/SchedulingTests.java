@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The order in which a default run executes tasks and callbacks: asyncio's FIFO passes (spec 1.1),
- * what suspends (spec 1.2) and task creation (spec 2.1). Timers are in {@link
+ * The order in which a default run executes tasks and callbacks: asyncio's FIFO passes (semantics
+ * §1.1), what suspends (semantics §1.2) and task creation (semantics §2.1). Timers are in {@link
  * TimersAndCallbacksTests}, promises in {@link PromiseTests}.
  */
 class SchedulingTests {

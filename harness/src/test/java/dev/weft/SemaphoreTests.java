@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 class SemaphoreTests {
 
   @Nested
-  @DisplayName("spec 2.14: value and isLocked()")
+  @DisplayName("semantics §2.14: value and isLocked()")
   class ValueAndLocked {
 
     @Test
-    @DisplayName("spec 2.14: a negative value is refused; the default is one permit")
+    @DisplayName("semantics §2.14: a negative value is refused; the default is one permit")
     void aNegativeValueIsRefused() {
       assertThatThrownBy(() -> new Semaphore(-1))
           .isInstanceOf(IllegalArgumentException.class)
@@ -39,7 +39,7 @@ class SemaphoreTests {
 
     @Test
     @DisplayName(
-        "spec 2.14: isLocked() while a woken waiter has not run yet, though a permit is free")
+        "semantics §2.14: isLocked() while a woken waiter has not run yet, though a permit is free")
     void isLockedWhileALiveWaiterIsQueuedEvenWithAFreePermit() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -64,7 +64,7 @@ class SemaphoreTests {
     }
 
     @Test
-    @DisplayName("spec 2.14: waiters that are cancelled do not make isLocked() true")
+    @DisplayName("semantics §2.14: waiters that are cancelled do not make isLocked() true")
     void cancelledWaitersDoNotLock() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -84,11 +84,12 @@ class SemaphoreTests {
   }
 
   @Nested
-  @DisplayName("spec 2.14: FIFO waiting and wake-ups")
+  @DisplayName("semantics §2.14: FIFO waiting and wake-ups")
   class Fifo {
 
     @Test
-    @DisplayName("spec 2.14: waiters get permits in the order they asked, not the order spawned")
+    @DisplayName(
+        "semantics §2.14: waiters get permits in the order they asked, not the order spawned")
     void waitersAreServedInTheOrderTheyAsked() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -115,7 +116,7 @@ class SemaphoreTests {
     }
 
     @Test
-    @DisplayName("spec 2.14: release() hands the permit over at wake-up time")
+    @DisplayName("semantics §2.14: release() hands the permit over at wake-up time")
     void releaseDecrementsTheValueWhenItWakesAWaiter() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -144,7 +145,8 @@ class SemaphoreTests {
     }
 
     @Test
-    @DisplayName("spec 2.14: a newcomer waits behind a woken waiter even though a permit is free")
+    @DisplayName(
+        "semantics §2.14: a newcomer waits behind a woken waiter even though a permit is free")
     void aNewcomerCannotBargeInWhilePermitsAreFree() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -164,7 +166,7 @@ class SemaphoreTests {
 
     @Test
     @DisplayName(
-        "spec 2.14: a successful acquire() wakes as many queued newcomers as there are free permits")
+        "semantics §2.14: a successful acquire() wakes as many queued newcomers as there are free permits")
     void aSuccessfulAcquireWakesFurtherWaitersWhilePermitsAreFree() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -205,11 +207,12 @@ class SemaphoreTests {
   }
 
   @Nested
-  @DisplayName("spec 2.14: cancelled waiters")
+  @DisplayName("semantics §2.14: cancelled waiters")
   class Cancellation {
 
     @Test
-    @DisplayName("spec 2.14: a woken waiter cancelled before it runs gives its permit to the next")
+    @DisplayName(
+        "semantics §2.14: a woken waiter cancelled before it runs gives its permit to the next")
     void aWokenWaiterThatIsCancelledGivesItsPermitBack() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -230,7 +233,8 @@ class SemaphoreTests {
     }
 
     @Test
-    @DisplayName("spec 2.14: a waiter cancelled before it was woken takes and returns no permit")
+    @DisplayName(
+        "semantics §2.14: a waiter cancelled before it was woken takes and returns no permit")
     void aWaiterCancelledBeforeItWasWokenReturnsNothing() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -250,11 +254,11 @@ class SemaphoreTests {
   }
 
   @Nested
-  @DisplayName("spec 2.14: releasing above the initial value")
+  @DisplayName("semantics §2.14: releasing above the initial value")
   class Bounds {
 
     @Test
-    @DisplayName("spec 2.14: a plain Semaphore may be released above its initial value")
+    @DisplayName("semantics §2.14: a plain Semaphore may be released above its initial value")
     void aPlainSemaphoreMayBeReleasedAboveItsInitialValue() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -274,7 +278,7 @@ class SemaphoreTests {
     }
 
     @Test
-    @DisplayName("spec 2.14: BoundedSemaphore refuses a release() beyond its initial value")
+    @DisplayName("semantics §2.14: BoundedSemaphore refuses a release() beyond its initial value")
     void aBoundedSemaphoreRefusesAnExtraRelease() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -299,11 +303,11 @@ class SemaphoreTests {
   }
 
   @Nested
-  @DisplayName("spec 2.14, 1.5, DESIGN: deadlocks and misuse")
+  @DisplayName("semantics §2.14, 1.5, deadlocks and misuse")
   class Misuse {
 
     @Test
-    @DisplayName("spec 1.5, 2.14: the deadlock report names the semaphores and their state")
+    @DisplayName("semantics §1.5, 2.14: the deadlock report names the semaphores and their state")
     void theDeadlockReportDescribesTheSemaphores() {
       assertThatThrownBy(
               () ->
@@ -322,8 +326,7 @@ class SemaphoreTests {
     }
 
     @Test
-    @DisplayName(
-        "DESIGN: acquire() may wait, so a callback cannot call it; release() from one works")
+    @DisplayName("acquire() may wait, so a callback cannot call it; release() from one works")
     void acquireFromACallbackIsRejectedButReleaseIsFine() {
       AtomicReference<Throwable> fromCallback = new AtomicReference<>();
       String at =
@@ -345,7 +348,7 @@ class SemaphoreTests {
     }
 
     @Test
-    @DisplayName("DESIGN: a semaphore belongs to the run that first used it")
+    @DisplayName("a semaphore belongs to the run that first used it")
     void aSemaphoreCannotBeUsedByASecondRun() {
       BoundedSemaphore sem = new BoundedSemaphore(1);
       Weft.run(() -> sem.acquire());

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("spec 2.9: Weft.shield")
+@DisplayName("semantics §2.9: Weft.shield")
 class ShieldTests {
 
   /** A task that sleeps 1s, logs when it finishes, and returns "v". */
@@ -26,7 +26,7 @@ class ShieldTests {
   }
 
   @Test
-  @DisplayName("spec 2.9: shield of a done task is the task itself")
+  @DisplayName("semantics §2.9: shield of a done task is the task itself")
   void shieldOfADoneTaskIsTheTask() {
     Weft.run(
         () -> {
@@ -45,7 +45,7 @@ class ShieldTests {
   }
 
   @Test
-  @DisplayName("spec 2.9: cancelling the shield does not cancel the inner task")
+  @DisplayName("semantics §2.9: cancelling the shield does not cancel the inner task")
   void cancellingTheShieldSparesTheInner() {
     List<String> log = new ArrayList<>();
     Weft.run(
@@ -64,7 +64,8 @@ class ShieldTests {
   }
 
   @Test
-  @DisplayName("spec 2.9: cancelling the task awaiting the shield does not cancel the inner task")
+  @DisplayName(
+      "semantics §2.9: cancelling the task awaiting the shield does not cancel the inner task")
   void cancellingTheAwaitingTaskSparesTheInner() {
     List<String> log = new ArrayList<>();
     Weft.run(
@@ -97,7 +98,7 @@ class ShieldTests {
   }
 
   @Test
-  @DisplayName("spec 2.9: the shield mirrors the inner task's result")
+  @DisplayName("semantics §2.9: the shield mirrors the inner task's result")
   void mirrorsTheResult() {
     List<String> log = new ArrayList<>();
     List<Object> seen =
@@ -113,7 +114,7 @@ class ShieldTests {
   }
 
   @Test
-  @DisplayName("spec 2.9: the shield mirrors the inner task's failure (same instance)")
+  @DisplayName("semantics §2.9: the shield mirrors the inner task's failure (same instance)")
   void mirrorsTheFailure() {
     IllegalStateException boom = new IllegalStateException("boom");
     Weft.run(
@@ -128,7 +129,7 @@ class ShieldTests {
   }
 
   @Test
-  @DisplayName("spec 2.9: the shield mirrors the inner task's cancellation")
+  @DisplayName("semantics §2.9: the shield mirrors the inner task's cancellation")
   void mirrorsTheCancellation() {
     Weft.run(
         () -> {
@@ -145,7 +146,7 @@ class ShieldTests {
   }
 
   @Test
-  @DisplayName("spec 2.9: shield of a task from another run is rejected")
+  @DisplayName("semantics §2.9: shield of a task from another run is rejected")
   void taskOfAnotherRunIsRejected() {
     List<Task<String>> kept = new ArrayList<>();
     Weft.run(

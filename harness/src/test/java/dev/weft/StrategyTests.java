@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 4: the exhaustive and random strategies (DESIGN "Ready queue and choice points"). The
- * programs are spec 1.1's round robin ({@link TestPrograms#racers}): tasks that yield between steps
- * meet in one pass per step, and the choice points order each pass.
+ * the exhaustive and random strategies. The programs are semantics §1.1's round robin ({@link
+ * TestPrograms#racers}): tasks that yield between steps meet in one pass per step, and the choice
+ * points order each pass.
  */
 class StrategyTests {
 
@@ -105,7 +105,7 @@ class StrategyTests {
     }
 
     @ParameterizedTest(name = "{0} tasks x {1} steps, at most {2} departures: {3} tries")
-    @DisplayName("issue 4: exhaustive(k) runs each schedule with at most k departures exactly once")
+    @DisplayName("exhaustive(k) runs each schedule with at most k departures exactly once")
     @CsvSource({
       // Two tasks meet in each pass: one binary choice per pass, (1 + x)^3 -> 1, 3, 3, 1.
       "2, 3, 0, 1",
@@ -140,7 +140,7 @@ class StrategyTests {
 
     @Test
     @DisplayName(
-        "spec 1.1: exhaustive(0) runs exactly one try, asyncio's round robin, and is exhausted")
+        "semantics §1.1: exhaustive(0) runs exactly one try, asyncio's round robin, and is exhausted")
     void boundZeroIsTheFifoRunOnly() {
       List<List<String>> logs = new ArrayList<>();
       ExplorationResult result = explore(3, 3, 0, logs);
@@ -152,7 +152,7 @@ class StrategyTests {
     }
 
     @Test
-    @DisplayName("issue 4: a too small tries() stops the search before it is exhausted")
+    @DisplayName("a too small tries() stops the search before it is exhausted")
     void fewerTriesThanSchedulesIsNotExhausted() {
       ExplorationResult result =
           Explorer.explore(() -> racers(2, 3)).strategy(Strategy.exhaustive(10)).tries(5).run();
@@ -161,7 +161,7 @@ class StrategyTests {
     }
 
     @Test
-    @DisplayName("issue 4: exhaustive enumerates Weft.choose(3) fully: 0, 1, 2, then exhausted")
+    @DisplayName("exhaustive enumerates Weft.choose(3) fully: 0, 1, 2, then exhausted")
     void dataChoicesAreEnumerated() {
       List<Integer> values = new ArrayList<>();
       ExplorationResult result =
@@ -175,7 +175,7 @@ class StrategyTests {
     }
 
     @ParameterizedTest(name = "at most {0} departures: {1} tries")
-    @DisplayName("issue 4: data choices do not count against the preemption bound")
+    @DisplayName("data choices do not count against the preemption bound")
     @CsvSource({"0, 3", "1, 12", "10, 24"})
     void dataChoicesCostNoPreemptions(int bound, int expected) {
       // choose(3), then two racers of 3 steps: 3 values times 1, 4 or 8 interleavings.
@@ -228,9 +228,7 @@ class StrategyTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.weft.StrategyTests#seeded")
-    @DisplayName(
-        "DESIGN determinism: with a fixed seed a run is the same run, event for event; the seed"
-            + " matters")
+    @DisplayName("with a fixed seed a run is the same run, event for event; the seed" + " matters")
     void aSeedGivesTheSameRun(Strategy strategy) {
       Set<List<RunEvent>> distinct = new HashSet<>();
       for (long seed = 0; seed < 10; seed++) {
@@ -243,7 +241,7 @@ class StrategyTests {
     }
 
     @Test
-    @DisplayName("DESIGN determinism: an exploration's tries are the same for the same seed")
+    @DisplayName("an exploration's tries are the same for the same seed")
     void anExplorationRepeatsItsTries() {
       List<List<String>> first = new ArrayList<>();
       List<List<String>> second = new ArrayList<>();
@@ -257,7 +255,7 @@ class StrategyTests {
     }
 
     @Test
-    @DisplayName("issue 4: over many tries random picks every candidate and every data value")
+    @DisplayName("over many tries random picks every candidate and every data value")
     void everyCandidateIndexGetsPicked() {
       Set<String> picks = new TreeSet<>();
       Set<String> firstPasses = new TreeSet<>();

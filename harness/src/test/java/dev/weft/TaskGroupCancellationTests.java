@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Weft.taskGroup and cancellation (spec 2.10): the parent cancelled from outside, nested groups,
- * and the parent's cancellation count, mirroring CPython's test_taskgroups.py.
+ * Weft.taskGroup and cancellation (semantics §2.10): the parent cancelled from outside, nested
+ * groups, and the parent's cancellation count, mirroring CPython's test_taskgroups.py.
  */
-@DisplayName("taskGroup: cancellation and nesting (spec 2.10)")
+@DisplayName("taskGroup: cancellation and nesting (semantics §2.10)")
 class TaskGroupCancellationTests {
 
   /** Joins {@code task} and logs how it ended: "name: Kind@t" or "name: returned@t". */
@@ -34,7 +34,7 @@ class TaskGroupCancellationTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_taskgroup_07): while in the body -> children cancelled, then it propagates")
+        "semantics §2.10 (test_taskgroup_07): while in the body -> children cancelled, then it propagates")
     void cancelledInTheBody() {
       List<String> log = new ArrayList<>();
       boolean runnerCancelled =
@@ -75,7 +75,7 @@ class TaskGroupCancellationTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_taskgroup_22): while in the exit wait -> propagates after the children end")
+        "semantics §2.10 (test_taskgroup_22): while in the exit wait -> propagates after the children end")
     void cancelledInTheExitWait() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -114,7 +114,8 @@ class TaskGroupCancellationTests {
     }
 
     @Test
-    @DisplayName("spec 2.10, 2.8: an enclosing withTimeout cancels the group -> TimedOutException")
+    @DisplayName(
+        "semantics §2.10, 2.8: an enclosing withTimeout cancels the group -> TimedOutException")
     void enclosingTimeoutCancelsTheGroup() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -140,7 +141,7 @@ class TaskGroupCancellationTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_taskgroup_15): a child error during the cancellation wins over it")
+        "semantics §2.10 (test_taskgroup_15): a child error during the cancellation wins over it")
     void childErrorWinsOverOutsideCancellation() {
       List<String> log = new ArrayList<>();
       RuntimeException boom = new ArithmeticException("/ by zero");
@@ -184,7 +185,7 @@ class TaskGroupCancellationTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_error_and_cancel): after the TaskGroupException the outer cancellation is"
+        "semantics §2.10 (test_error_and_cancel): after the TaskGroupException the outer cancellation is"
             + " still pending")
     void errorAndCancel() {
       List<String> log = new ArrayList<>();
@@ -242,7 +243,8 @@ class TaskGroupCancellationTests {
   class NestedGroups {
 
     @Test
-    @DisplayName("spec 2.10 (test_taskgroup_14): an inner group's failure fails the outer body")
+    @DisplayName(
+        "semantics §2.10 (test_taskgroup_14): an inner group's failure fails the outer body")
     void innerFailureIsAnErrorOfTheOuterBody() {
       List<String> log = new ArrayList<>();
       RuntimeException inner = new IllegalArgumentException("ValueError(0.1)");
@@ -272,7 +274,7 @@ class TaskGroupCancellationTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_taskgroup_13): an outer child failing first cancels the inner group"
+        "semantics §2.10 (test_taskgroup_13): an outer child failing first cancels the inner group"
             + " without error")
     void outerChildFailureCancelsTheInnerGroup() {
       List<String> log = new ArrayList<>();
@@ -310,7 +312,7 @@ class TaskGroupCancellationTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_nested_groups_both_cancelled): both groups abort, then main runs normally")
+        "semantics §2.10 (test_nested_groups_both_cancelled): both groups abort, then main runs normally")
     void nestedGroupsBothCancelled() {
       List<String> log = new ArrayList<>();
       RuntimeException runtimeError = new IllegalStateException("RuntimeError");
@@ -355,7 +357,7 @@ class TaskGroupCancellationTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_cancelling_level_preserved): after a group that handled its own abort, a"
+        "semantics §2.10 (test_cancelling_level_preserved): after a group that handled its own abort, a"
             + " later timeout reports TimedOutException")
     void cancellationLevelPreserved() {
       List<String> log = new ArrayList<>();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Weft.taskGroup: what the TaskGroupException holds, fatal errors, misuse (spec 2.10). */
-@DisplayName("taskGroup: TaskGroupException and misuse (spec 2.10)")
+/** Weft.taskGroup: what the TaskGroupException holds, fatal errors, misuse (semantics §2.10). */
+@DisplayName("taskGroup: TaskGroupException and misuse (semantics §2.10)")
 class TaskGroupExceptionTests {
 
   @Nested
@@ -28,7 +28,8 @@ class TaskGroupExceptionTests {
   class Contents {
 
     @Test
-    @DisplayName("spec 2.10: the message names the failed tasks and the body, not cancelled tasks")
+    @DisplayName(
+        "semantics §2.10: the message names the failed tasks and the body, not cancelled tasks")
     void messageNamesTheFailures() {
       Throwable thrown =
           Weft.run(
@@ -61,7 +62,7 @@ class TaskGroupExceptionTests {
     }
 
     @Test
-    @DisplayName("spec 2.10: the first failure is the cause, the others are suppressed")
+    @DisplayName("semantics §2.10: the first failure is the cause, the others are suppressed")
     void firstIsCauseRestSuppressed() {
       RuntimeException first = new IllegalStateException("first");
       RuntimeException second = new IllegalStateException("second");
@@ -88,7 +89,7 @@ class TaskGroupExceptionTests {
     }
 
     @Test
-    @DisplayName("spec 2.10, DESIGN: checked exceptions appear unwrapped in exceptions()")
+    @DisplayName("semantics §2.10, checked exceptions appear unwrapped in exceptions()")
     void checkedExceptionsUnwrapped() {
       IOException childError = new IOException("disk gone");
       Exception bodyError = new Exception("body's checked failure");
@@ -118,7 +119,7 @@ class TaskGroupExceptionTests {
     }
 
     @Test
-    @DisplayName("spec 2.10: the children's failures do not also fail the run as unobserved")
+    @DisplayName("semantics §2.10: the children's failures do not also fail the run as unobserved")
     void childFailuresCountAsObserved() {
       String result =
           Weft.run(
@@ -151,7 +152,7 @@ class TaskGroupExceptionTests {
 
     @Test
     @DisplayName(
-        "spec 2.10: a fatal error (VirtualMachineError) is rethrown bare, after the others end")
+        "semantics §2.10: a fatal error (VirtualMachineError) is rethrown bare, after the others end")
     void fatalErrorRethrownBare() {
       List<String> log = new ArrayList<>();
       Error fatal = new OutOfMemoryError("simulated");
@@ -194,7 +195,8 @@ class TaskGroupExceptionTests {
   class Misuse {
 
     @Test
-    @DisplayName("spec 2.10: spawn after the group finished -> IllegalStateException 'finished'")
+    @DisplayName(
+        "semantics §2.10: spawn after the group finished -> IllegalStateException 'finished'")
     void spawnAfterFinished() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -215,7 +217,8 @@ class TaskGroupExceptionTests {
     }
 
     @Test
-    @DisplayName("spec 2.10: spawn while the group aborts -> IllegalStateException 'shutting down'")
+    @DisplayName(
+        "semantics §2.10: spawn while the group aborts -> IllegalStateException 'shutting down'")
     void spawnWhileShuttingDown() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -262,7 +265,7 @@ class TaskGroupExceptionTests {
     }
 
     @Test
-    @DisplayName("spec 2.10, DESIGN: null or blank name and null body -> IllegalArgumentException")
+    @DisplayName("semantics §2.10, null or blank name and null body -> IllegalArgumentException")
     void badArguments() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -292,7 +295,7 @@ class TaskGroupExceptionTests {
 
     @Test
     @DisplayName(
-        "spec 2.10: Weft.taskGroup from a callback or outside a run -> IllegalStateException")
+        "semantics §2.10: Weft.taskGroup from a callback or outside a run -> IllegalStateException")
     void notFromACallback() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -316,7 +319,8 @@ class TaskGroupExceptionTests {
     }
 
     @Test
-    @DisplayName("spec 1.5, 2.10: a deadlock in the exit wait shows 'taskGroup, waiting for ...'")
+    @DisplayName(
+        "semantics §1.5, 2.10: a deadlock in the exit wait shows 'taskGroup, waiting for ...'")
     void deadlockInTheExitWait() {
       assertThatThrownBy(
               () ->

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Weft.taskGroup: exit, child failures and body failures (spec 2.10), mirroring CPython's
+ * Weft.taskGroup: exit, child failures and body failures (semantics §2.10), mirroring CPython's
  * test_taskgroups.py. Cancellation from outside and nesting: {@link TaskGroupCancellationTests};
  * the exception and misuse: {@link TaskGroupExceptionTests}.
  */
-@DisplayName("taskGroup: exit and failures (spec 2.10)")
+@DisplayName("taskGroup: exit and failures (semantics §2.10)")
 class TaskGroupTests {
 
   @Nested
@@ -31,7 +31,7 @@ class TaskGroupTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_taskgroup_01/02): exit waits for every child, spawned early or late")
+        "semantics §2.10 (test_taskgroup_01/02): exit waits for every child, spawned early or late")
     void exitWaitsForAllChildren() {
       List<String> log = new ArrayList<>();
       List<Object> results =
@@ -55,7 +55,8 @@ class TaskGroupTests {
     }
 
     @Test
-    @DisplayName("spec 2.10 (test_taskgroup_24): exit also waits for children spawned by children")
+    @DisplayName(
+        "semantics §2.10 (test_taskgroup_24): exit also waits for children spawned by children")
     void exitWaitsForChildrenSpawnedWhileWaiting() {
       List<String> log = new ArrayList<>();
       Duration exited =
@@ -92,7 +93,7 @@ class TaskGroupTests {
     }
 
     @Test
-    @DisplayName("spec 2.10 (test_taskgroup_03): a cancelled child is not an error")
+    @DisplayName("semantics §2.10 (test_taskgroup_03): a cancelled child is not an error")
     void cancelledChildIsNotAnError() {
       List<String> log = new ArrayList<>();
       List<Object> outcome =
@@ -125,7 +126,7 @@ class TaskGroupTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_cancel_children_on_child_error): the others and the body's wait are"
+        "semantics §2.10 (test_cancel_children_on_child_error): the others and the body's wait are"
             + " cancelled")
     void childFailureCancelsSiblingsAndTheBodysWait() {
       List<String> log = new ArrayList<>();
@@ -163,7 +164,7 @@ class TaskGroupTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_taskgroup_04): a failure during the exit wait; the parent is not left"
+        "semantics §2.10 (test_taskgroup_04): a failure during the exit wait; the parent is not left"
             + " cancelled")
     void childFailureDuringExitWaitLeavesParentUncancelled() {
       List<String> log = new ArrayList<>();
@@ -196,7 +197,7 @@ class TaskGroupTests {
     }
 
     @Test
-    @DisplayName("spec 2.10: exceptions() lists the failures in the order they happened")
+    @DisplayName("semantics §2.10: exceptions() lists the failures in the order they happened")
     void failuresInTheOrderTheyHappened() {
       List<String> log = new ArrayList<>();
       RuntimeException boom = new IllegalStateException("boom");
@@ -226,7 +227,7 @@ class TaskGroupTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_taskgroup_09/10): children are cancelled, ones not started never run")
+        "semantics §2.10 (test_taskgroup_09/10): children are cancelled, ones not started never run")
     void bodyFailureCancelsChildrenEvenUnstarted() {
       List<String> log = new ArrayList<>();
       RuntimeException boom = new ArithmeticException("/ by zero");
@@ -261,7 +262,8 @@ class TaskGroupTests {
     }
 
     @Test
-    @DisplayName("spec 2.10: the body's failure comes last, after the children's, even if first")
+    @DisplayName(
+        "semantics §2.10: the body's failure comes last, after the children's, even if first")
     void bodyFailureComesLast() {
       List<String> log = new ArrayList<>();
       RuntimeException bodyError = new IllegalArgumentException("body failed");
@@ -285,7 +287,7 @@ class TaskGroupTests {
 
     @Test
     @DisplayName(
-        "spec 2.10 (test_taskgroup_19): a body that fails on the group's cancellation -> both errors")
+        "semantics §2.10 (test_taskgroup_19): a body that fails on the group's cancellation -> both errors")
     void bodyFailingOnTheGroupsCancellation() {
       List<String> log = new ArrayList<>();
       RuntimeException boom = new ArithmeticException("/ by zero");

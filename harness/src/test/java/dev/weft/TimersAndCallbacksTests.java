@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Timers, the virtual clock (spec 1.3), sleeping (spec 2.2) and callbacks ({@code callSoon}, {@code
- * callLater}).
+ * Timers, the virtual clock (semantics §1.3), sleeping (semantics §2.2) and callbacks ({@code
+ * callSoon}, {@code callLater}).
  */
 class TimersAndCallbacksTests {
 
-  /** Spec 1.3 and DESIGN: timer order and when the virtual clock moves. */
+  /** Semantics §1.3: timer order and when the virtual clock moves. */
   @Nested
   class TimersAndTheVirtualClock {
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("spec 2.7: Weft.waitFor")
+@DisplayName("semantics §2.7: Weft.waitFor")
 class WaitForTests {
 
   /** A task that sleeps 10s; when cancelled it logs, takes {@code cleanupMs} and re-raises. */
@@ -36,11 +36,11 @@ class WaitForTests {
   }
 
   @Nested
-  @DisplayName("spec 2.7: timeout > 0")
+  @DisplayName("semantics §2.7: timeout > 0")
   class PositiveTimeout {
 
     @Test
-    @DisplayName("spec 2.7: a task done in time gives its value, and its timer is cancelled")
+    @DisplayName("semantics §2.7: a task done in time gives its value, and its timer is cancelled")
     void taskDoneInTimeGivesItsValue() {
       List<Object> seen =
           Weft.run(
@@ -55,7 +55,8 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: at the deadline the task is cancelled and TimedOutException is raised")
+    @DisplayName(
+        "semantics §2.7: at the deadline the task is cancelled and TimedOutException is raised")
     void timesOutAtTheDeadline() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -72,7 +73,7 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: waitFor waits until the cancelled task's cleanup has finished")
+    @DisplayName("semantics §2.7: waitFor waits until the cancelled task's cleanup has finished")
     void waitsForTheCleanupOfTheCancelledTask() {
       List<String> log = new ArrayList<>();
       Ended ended =
@@ -94,7 +95,8 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: a task that swallows the cancellation and returns v gives v, no error")
+    @DisplayName(
+        "semantics §2.7: a task that swallows the cancellation and returns v gives v, no error")
     void taskSwallowingTheCancellationGivesItsValue() {
       List<Object> seen =
           Weft.run(
@@ -121,7 +123,7 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: a task that turns the cancellation into E makes waitFor raise E")
+    @DisplayName("semantics §2.7: a task that turns the cancellation into E makes waitFor raise E")
     void taskTurningTheCancellationIntoAnErrorRaisesIt() {
       IllegalStateException boom = new IllegalStateException("cleanup failed");
       Ended ended =
@@ -146,7 +148,7 @@ class WaitForTests {
 
     @Test
     @DisplayName(
-        "spec 2.7: cancelling the caller cancels the task; the caller gets CancelledException")
+        "semantics §2.7: cancelling the caller cancels the task; the caller gets CancelledException")
     void cancellingTheCallerCancelsTheTask() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -180,7 +182,7 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: waitFor(shield(t), d) times out at d while t keeps running")
+    @DisplayName("semantics §2.7: waitFor(shield(t), d) times out at d while t keeps running")
     void shieldedTaskKeepsRunning() {
       List<Object> seen =
           Weft.run(
@@ -202,7 +204,7 @@ class WaitForTests {
 
     @Test
     @DisplayName(
-        "spec 2.7: tie, a task not yet started that would finish at the deadline times out")
+        "semantics §2.7: tie, a task not yet started that would finish at the deadline times out")
     void tieWithATaskNotYetStarted() {
       Weft.run(
           () -> {
@@ -217,7 +219,7 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: tie, a task whose timer was registered first still times out")
+    @DisplayName("semantics §2.7: tie, a task whose timer was registered first still times out")
     void tieWithATaskAlreadySleeping() {
       Weft.run(
           () -> {
@@ -232,7 +234,7 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: the TimedOutException names the task and the virtual time")
+    @DisplayName("semantics §2.7: the TimedOutException names the task and the virtual time")
     void messageNamesTheTaskAndTheTime() {
       List<String> log = new ArrayList<>();
       Throwable error =
@@ -248,12 +250,12 @@ class WaitForTests {
   }
 
   @Nested
-  @DisplayName("spec 2.7: timeout <= 0")
+  @DisplayName("semantics §2.7: timeout <= 0")
   class NonPositiveTimeout {
 
     @ParameterizedTest(name = "timeout {0} ms")
     @ValueSource(longs = {0, -1000})
-    @DisplayName("spec 2.7: a done task gives its result at once, without suspending")
+    @DisplayName("semantics §2.7: a done task gives its result at once, without suspending")
     void doneTaskGivesItsResult(long timeoutMs) {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -270,7 +272,7 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: a done task that failed raises its failure")
+    @DisplayName("semantics §2.7: a done task that failed raises its failure")
     void doneFailedTaskRaisesItsFailure() {
       IllegalStateException boom = new IllegalStateException("boom");
       Ended ended =
@@ -292,7 +294,7 @@ class WaitForTests {
     @ParameterizedTest(name = "timeout {0} ms")
     @ValueSource(longs = {0, -1000})
     @DisplayName(
-        "spec 2.7: a pending task is cancelled, awaited to its end, then TimedOutException")
+        "semantics §2.7: a pending task is cancelled, awaited to its end, then TimedOutException")
     void pendingTaskIsCancelledAndAwaited(long timeoutMs) {
       List<String> log = new ArrayList<>();
       Ended ended =
@@ -313,7 +315,7 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: with timeout 0 a task that has not started never runs its body")
+    @DisplayName("semantics §2.7: with timeout 0 a task that has not started never runs its body")
     void unstartedTaskNeverRuns() {
       List<String> log = new ArrayList<>();
       Ended ended =
@@ -330,7 +332,8 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: with timeout 0 a task that swallows the cancellation gives its value")
+    @DisplayName(
+        "semantics §2.7: with timeout 0 a task that swallows the cancellation gives its value")
     void swallowedCancellationGivesTheValue() {
       Ended ended =
           Weft.run(
@@ -356,7 +359,8 @@ class WaitForTests {
     }
 
     @Test
-    @DisplayName("spec 2.7: with timeout 0 a task that turns the cancellation into E raises E")
+    @DisplayName(
+        "semantics §2.7: with timeout 0 a task that turns the cancellation into E raises E")
     void convertedCancellationRaisesTheError() {
       IllegalStateException boom = new IllegalStateException("cleanup failed");
       Ended ended =

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("wait (spec 2.6)")
+@DisplayName("wait (semantics §2.6)")
 class WaitTests {
 
   /** "done [a, b] pending [c]@2s", by task names. */
@@ -34,7 +34,8 @@ class WaitTests {
   class ReturnConditions {
 
     @Test
-    @DisplayName("spec 2.6: FIRST_COMPLETED returns at the first completion; nothing is cancelled")
+    @DisplayName(
+        "semantics §2.6: FIRST_COMPLETED returns at the first completion; nothing is cancelled")
     void firstCompleted() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -52,7 +53,7 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6: FIRST_COMPLETED counts a cancellation as a completion")
+    @DisplayName("semantics §2.6: FIRST_COMPLETED counts a cancellation as a completion")
     void firstCompletedCountsCancellation() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -68,7 +69,8 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6: FIRST_EXCEPTION returns at the first failure, not at a cancellation")
+    @DisplayName(
+        "semantics §2.6: FIRST_EXCEPTION returns at the first failure, not at a cancellation")
     void firstException() {
       RuntimeException boom = new IllegalStateException("boom");
       List<String> log = new ArrayList<>();
@@ -91,7 +93,7 @@ class WaitTests {
 
     @Test
     @DisplayName(
-        "spec 2.6: FIRST_EXCEPTION without a failure (a cancellation only) = ALL_COMPLETED")
+        "semantics §2.6: FIRST_EXCEPTION without a failure (a cancellation only) = ALL_COMPLETED")
     void firstExceptionWithoutFailureWaitsForAll() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -107,7 +109,7 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6: ALL_COMPLETED waits for all and never throws a child's failure")
+    @DisplayName("semantics §2.6: ALL_COMPLETED waits for all and never throws a child's failure")
     void allCompletedNeverThrows() {
       RuntimeException boom = new IllegalStateException("boom");
       List<String> log = new ArrayList<>();
@@ -124,7 +126,7 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6: a timeout returns normally with the pending tasks, still running")
+    @DisplayName("semantics §2.6: a timeout returns normally with the pending tasks, still running")
     void timeoutReturnsNormally() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -145,7 +147,8 @@ class WaitTests {
   class Passes {
 
     @Test
-    @DisplayName("spec 2.6 (test_wait_really_done): done/pending are read when the waiter resumes")
+    @DisplayName(
+        "semantics §2.6 (test_wait_really_done): done/pending are read when the waiter resumes")
     void doneComputedWhenWaiterResumes() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -167,7 +170,7 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6, 1.2: wait suspends at least one pass even when all are done")
+    @DisplayName("semantics §2.6, 1.2: wait suspends at least one pass even when all are done")
     void alwaysAtLeastOnePass() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -183,7 +186,7 @@ class WaitTests {
 
     @Test
     @DisplayName(
-        "spec 2.6: cancelling the waiting task raises there and leaves the children running")
+        "semantics §2.6: cancelling the waiting task raises there and leaves the children running")
     void cancellingTheWaiterLeavesChildrenRunning() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -218,7 +221,7 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6 tie: wait's timer registered before the child's -> child pending")
+    @DisplayName("semantics §2.6 tie: wait's timer registered before the child's -> child pending")
     void tieTimerFirstLeavesChildPending() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -235,7 +238,7 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6 tie: the child's timer registered first -> child done")
+    @DisplayName("semantics §2.6 tie: the child's timer registered first -> child done")
     void tieChildFirstIsDone() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -256,7 +259,7 @@ class WaitTests {
   class Arguments {
 
     @Test
-    @DisplayName("spec 2.6: an empty collection is rejected")
+    @DisplayName("semantics §2.6: an empty collection is rejected")
     void emptyRejected() {
       Weft.run(
           () -> {
@@ -268,7 +271,7 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6 + DESIGN: done and pending keep argument order, not completion order")
+    @DisplayName("semantics §2.6 + done and pending keep argument order, not completion order")
     void setsKeepArgumentOrder() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -287,7 +290,7 @@ class WaitTests {
     }
 
     @Test
-    @DisplayName("spec 2.6: duplicates collapse")
+    @DisplayName("semantics §2.6: duplicates collapse")
     void duplicatesCollapse() {
       List<String> log = new ArrayList<>();
       Weft.run(

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@DisplayName("spec 2.8: Weft.withTimeout")
+@DisplayName("semantics §2.8: Weft.withTimeout")
 class WithTimeoutTests {
 
   static String sleepTenSeconds() {
@@ -23,11 +23,11 @@ class WithTimeoutTests {
   }
 
   @Nested
-  @DisplayName("spec 2.8: deadline and expiry")
+  @DisplayName("semantics §2.8: deadline and expiry")
   class Expiry {
 
     @Test
-    @DisplayName("spec 2.8: a body done in time gives its value and leaves no timer behind")
+    @DisplayName("semantics §2.8: a body done in time gives its value and leaves no timer behind")
     void bodyDoneInTimeGivesItsValue() {
       List<RunEvent> events = new ArrayList<>();
       List<Object> seen =
@@ -51,7 +51,8 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: a body that sleeps past the deadline ends in TimedOutException there")
+    @DisplayName(
+        "semantics §2.8: a body that sleeps past the deadline ends in TimedOutException there")
     void bodySleepingPastTheDeadlineTimesOut() {
       List<String> log = new ArrayList<>();
       Ended ended =
@@ -73,7 +74,8 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: the deadline is now + timeout at the call, not renewed per suspension")
+    @DisplayName(
+        "semantics §2.8: the deadline is now + timeout at the call, not renewed per suspension")
     void deadlineIsComputedAtTheCall() {
       List<String> log = new ArrayList<>();
       Ended ended =
@@ -97,7 +99,8 @@ class WithTimeoutTests {
 
     @ParameterizedTest(name = "timeout {0} ms")
     @ValueSource(longs = {0, -1000})
-    @DisplayName("spec 2.8: with an expired deadline a body that never suspends completes normally")
+    @DisplayName(
+        "semantics §2.8: with an expired deadline a body that never suspends completes normally")
     void expiredDeadlineAndBodyThatNeverSuspends(long timeoutMs) {
       List<Object> seen =
           Weft.run(
@@ -111,7 +114,7 @@ class WithTimeoutTests {
 
     @ParameterizedTest(name = "timeout {0} ms")
     @ValueSource(longs = {0, -1000})
-    @DisplayName("spec 2.8: with an expired deadline a body that suspends times out at once")
+    @DisplayName("semantics §2.8: with an expired deadline a body that suspends times out at once")
     void expiredDeadlineAndBodyThatSuspends(long timeoutMs) {
       List<String> log = new ArrayList<>();
       Ended ended =
@@ -133,7 +136,7 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: the TimedOutException names the task and the virtual time")
+    @DisplayName("semantics §2.8: the TimedOutException names the task and the virtual time")
     void messageNamesTheTaskAndTheTime() {
       Throwable error =
           Weft.run(
@@ -154,11 +157,11 @@ class WithTimeoutTests {
   }
 
   @Nested
-  @DisplayName("spec 2.8: how the body reacts")
+  @DisplayName("semantics §2.8: how the body reacts")
   class BodyReaction {
 
     @Test
-    @DisplayName("spec 2.8: a body that catches the cancellation and returns gives its value")
+    @DisplayName("semantics §2.8: a body that catches the cancellation and returns gives its value")
     void bodyCatchingTheCancellationGivesItsValue() {
       Ended ended =
           Weft.run(
@@ -180,7 +183,8 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: another exception after the expiry propagates, the timeout suppressed")
+    @DisplayName(
+        "semantics §2.8: another exception after the expiry propagates, the timeout suppressed")
     void foreignExceptionAfterTheExpiryPropagates() {
       IllegalStateException boom = new IllegalStateException("cleanup failed");
       Ended ended =
@@ -207,7 +211,8 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: after a handled expiry the task sleeps and times out normally again")
+    @DisplayName(
+        "semantics §2.8: after a handled expiry the task sleeps and times out normally again")
     void handledExpiryLeavesNoStrayCancellation() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -231,11 +236,12 @@ class WithTimeoutTests {
   }
 
   @Nested
-  @DisplayName("spec 2.8: other cancellations")
+  @DisplayName("semantics §2.8: other cancellations")
   class OtherCancellations {
 
     @Test
-    @DisplayName("spec 2.8: a cancellation from another task propagates as CancelledException")
+    @DisplayName(
+        "semantics §2.8: a cancellation from another task propagates as CancelledException")
     void outsideCancellationPropagatesUnchanged() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -252,7 +258,7 @@ class WithTimeoutTests {
 
     @Test
     @DisplayName(
-        "spec 2.8: an outside cancellation during the cleanup after expiry is not converted")
+        "semantics §2.8: an outside cancellation during the cleanup after expiry is not converted")
     void outsideCancellationDuringTheCleanupWins() {
       List<String> log = new ArrayList<>();
       Weft.run(
@@ -269,7 +275,8 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: nested, the outer (earlier) deadline converts; the inner propagates")
+    @DisplayName(
+        "semantics §2.8: nested, the outer (earlier) deadline converts; the inner propagates")
     void nestedOuterExpiresFirst() {
       List<String> log = new ArrayList<>();
       Ended ended = Weft.run(() -> attempt(() -> nested(log, ms(500), ms(2000))));
@@ -279,7 +286,7 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: nested with equal deadlines, only the outermost converts")
+    @DisplayName("semantics §2.8: nested with equal deadlines, only the outermost converts")
     void nestedEqualDeadlines() {
       List<String> log = new ArrayList<>();
       Ended ended = Weft.run(() -> attempt(() -> nested(log, ms(500), ms(500))));
@@ -289,7 +296,7 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: nested, an inner expiry converts and leaves the outer untouched")
+    @DisplayName("semantics §2.8: nested, an inner expiry converts and leaves the outer untouched")
     void nestedInnerExpiresFirst() {
       List<String> log = new ArrayList<>();
       List<Object> seen =
@@ -316,7 +323,8 @@ class WithTimeoutTests {
     }
 
     @Test
-    @DisplayName("spec 2.8: an inner expiry the body swallowed leaves the outer timeout converting")
+    @DisplayName(
+        "semantics §2.8: an inner expiry the body swallowed leaves the outer timeout converting")
     void swallowedInnerExpiryRestoresTheCancelCount() {
       List<String> log = new ArrayList<>();
       Ended ended =
@@ -341,7 +349,8 @@ class WithTimeoutTests {
                                 return sleepTenSeconds();
                               })));
       // The inner expiry's cancellation request is withdrawn when its body returns (uncancel), so
-      // the outer expiry is the only one left and converts (spec 2.8: uncancel() <= baseline).
+      // the outer expiry is the only one left and converts (semantics §2.8: uncancel() <=
+      // baseline).
       assertThat(log).containsExactly("swallowed at PT0.2S");
       assertThat(ended.error()).isInstanceOf(TimedOutException.class);
       assertThat(ended.at()).isEqualTo(ms(1000));

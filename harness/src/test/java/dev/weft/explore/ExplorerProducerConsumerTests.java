@@ -23,11 +23,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 4 item 4: the explorer finds spec 4.2's BUG-2 (sentinels queued before the producers are
- * awaited) when the producers' item counts come from {@code Weft.choose}, reports it with a minimal
- * schedule that replays, and finds nothing in the fixed program.
+ * the explorer finds semantics §4.2's BUG-2 (sentinels queued before the producers are awaited)
+ * when the producers' item counts come from {@code Weft.choose}, reports it with a minimal schedule
+ * that replays, and finds nothing in the fixed program.
  */
-@DisplayName("Explorer on spec 4.2's producer-consumer program (issue 4 item 4)")
+@DisplayName("Explorer on semantics §4.2's producer-consumer program")
 class ExplorerProducerConsumerTests {
   private static final ThrowingRunnable BUGGY = () -> new Sentinels(false).main();
 
@@ -52,7 +52,7 @@ class ExplorerProducerConsumerTests {
   }
 
   @Nested
-  @DisplayName("spec 4.2 BUG-2 with counts 1 + choose(5)")
+  @DisplayName("semantics §4.2 BUG-2 with counts 1 + choose(5)")
   class Bug {
     @Test
     @DisplayName(
@@ -122,7 +122,8 @@ class ExplorerProducerConsumerTests {
       Throwable minimal = replay(found.minimal());
 
       assertThat(found.minimal().size()).isLessThanOrEqualTo(found.schedule().size());
-      // spec 4.2: in asyncio's order the counts alone decide between lost items and a deadlock,
+      // semantics §4.2: in asyncio's order the counts alone decide between lost items and a
+      // deadlock,
       // so a minimal schedule needs data choices only, no departure from that order
       assertThat(departures(found.minimal())).isZero();
       assertThat(asFound).isNotNull();
@@ -144,7 +145,7 @@ class ExplorerProducerConsumerTests {
   }
 
   @Nested
-  @DisplayName("spec 4.2 correct program (producers awaited before the sentinels)")
+  @DisplayName("semantics §4.2 correct program (producers awaited before the sentinels)")
   class Fixed {
     @ParameterizedTest(name = "{1} tries of {0}")
     @MethodSource("dev.weft.explore.ExplorerProducerConsumerTests#fixedProgramSearches")

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Programs the Explorer tests search (issue 4), each failing only under some schedules, and helpers
- * to read a counterexample report.
+ * Programs the Explorer tests search, each failing only under some schedules, and helpers to read a
+ * counterexample report.
  */
 final class ExplorerPrograms {
   private ExplorerPrograms() {}
@@ -86,7 +86,7 @@ final class ExplorerPrograms {
 
   /**
    * An order violation: {@code use} needs {@code init} to have run, which holds in asyncio's order
-   * (tasks start in creation order, spec 2.1) but breaks if {@code use} runs first.
+   * (tasks start in creation order, semantics §2.1) but breaks if {@code use} runs first.
    */
   static void initThenUse() {
     boolean[] initialized = {false};

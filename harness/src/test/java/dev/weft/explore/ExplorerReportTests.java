@@ -19,11 +19,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4: the determinism self-check of a counterexample (DESIGN: "A self-check can run a schedule
- * twice and compare the traces"), how a result describes itself, the replay line's options, and the
- * Explorer's argument checks.
+ * the determinism self-check of a counterexample, how a result describes itself, the replay line's
+ * options, and the Explorer's argument checks.
  */
-@DisplayName("Explorer reports and argument checks (issue 4)")
+@DisplayName("Explorer reports and argument checks")
 class ExplorerReportTests {
 
   /** Fails on every run; the name of the task it spawns depends on how many runs came before. */

@@ -21,11 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Issue 4 item 4 (continued): everything an exploration does derives from its seed, so the same
- * seed gives the same tries and counterexample on every machine (DESIGN: "Determinism is a
- * contract"), and shards split the tries without overlap.
+ * everything an exploration does derives from its seed, so the same seed gives the same tries and
+ * counterexample on every machine, and shards split the tries without overlap.
  */
-@DisplayName("Explorer seeds and shards (issue 4)")
+@DisplayName("Explorer seeds and shards")
 class ExplorerSeedAndShardTests {
   private static final ThrowingRunnable BUGGY = () -> new Sentinels(false).main();
 

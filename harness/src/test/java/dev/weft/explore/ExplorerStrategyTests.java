@@ -23,12 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 4 items 6, 7 and 8: what each strategy finds. An order violation that asyncio's FIFO order
- * (spec 1.1, 2.1) never shows; a lost update that only {@link Preemption#EVERY_OPERATION} exposes
- * (DESIGN, "Ready queue and choice points"); and an exhaustive search of a correct program that
- * ends.
+ * what each strategy finds. An order violation that asyncio's FIFO order (semantics §1.1, 2.1)
+ * never shows; a lost update that only {@link Preemption#EVERY_OPERATION} exposes ; and an
+ * exhaustive search of a correct program that ends.
  */
-@DisplayName("Explorer strategies (issue 4 items 6-8)")
+@DisplayName("Explorer strategies")
 class ExplorerStrategyTests {
 
   static Stream<Strategy> searching() {
@@ -37,7 +36,7 @@ class ExplorerStrategyTests {
 
   @Nested
   @DisplayName(
-      "an order violation asyncio's order never shows (spec 2.1: tasks start in creation order)")
+      "an order violation asyncio's order never shows (semantics §2.1: tasks start in creation order)")
   class OrderViolation {
     @Test
     @DisplayName("fifo finds nothing in 50 tries: init always runs before use")
@@ -86,7 +85,7 @@ class ExplorerStrategyTests {
   }
 
   @Nested
-  @DisplayName("a lost update between a read and a write (DESIGN: Preemption)")
+  @DisplayName("a lost update between a read and a write (Preemption)")
   class LostUpdate {
     @ParameterizedTest(name = "{0} between read and write")
     @ValueSource(strings = {"checkpoint", "putNowait"})
@@ -170,7 +169,7 @@ class ExplorerStrategyTests {
   }
 
   @Nested
-  @DisplayName("exhaustive search of a correct program ends (issue 4 item 8)")
+  @DisplayName("exhaustive search of a correct program ends")
   class ExhaustiveEnds {
     @Test
     @DisplayName("exhaustive(0) runs only asyncio's order: 1 try, exhausted")
@@ -223,7 +222,8 @@ class ExplorerStrategyTests {
     }
 
     @Test
-    @DisplayName("spec 4.2 correct program, exhaustive(0): one try per pair of counts, 25 in all")
+    @DisplayName(
+        "semantics §4.2 correct program, exhaustive(0): one try per pair of counts, 25 in all")
     void dataChoicesAreTriedInFull() {
       Sentinels program = new Sentinels(true);
 
@@ -236,7 +236,7 @@ class ExplorerStrategyTests {
     }
 
     @Test
-    @DisplayName("spec 4.2 correct program, exhaustive(1): exhausted, no counterexample")
+    @DisplayName("semantics §4.2 correct program, exhaustive(1): exhausted, no counterexample")
     void correctProducerConsumerIsExhausted() {
       ExplorationResult result =
           Explorer.explore(() -> new Sentinels(true).main())

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** A try that blocks outside Weft: the explorer's watchdog (issue 4; DESIGN "no hang"). */
+/** A try that blocks outside Weft: the explorer's watchdog. */
 @DisplayName("Explorer and a task blocked outside Weft")
 class ExplorerWatchdogTests {
   /** A scenario whose task blocks on a JDK latch, outside Weft, until it is interrupted. */

@@ -16,14 +16,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4: {@link Strategy#pct(int)}, probabilistic concurrency testing (Burckhardt, Kothari,
- * Musuvathi, Nagarakatte, ASPLOS 2010). Its javadoc promises that a bug needing {@code d} specific
- * orderings is found with probability at least {@code 1 / (n * k^(d-1))} per try, for {@code n}
- * tasks and {@code k} choice points. These tests measure the rate on seeded explorations and hold
- * it to that bound; both inputs of the bound are measured on traced runs, not assumed.
+ * {@link Strategy#pct(int)}, probabilistic concurrency testing (Burckhardt, Kothari, Musuvathi,
+ * Nagarakatte, ASPLOS 2010). Its javadoc promises that a bug needing {@code d} specific orderings
+ * is found with probability at least {@code 1 / (n * k^(d-1))} per try, for {@code n} tasks and
+ * {@code k} choice points. These tests measure the rate on seeded explorations and hold it to that
+ * bound; both inputs of the bound are measured on traced runs, not assumed.
  *
- * <p>The programs are spec 1.1's round robin ({@link dev.weft.TestPrograms#racers}): tasks that
- * yield between steps meet in one pass per step, and a choice point orders each pass.
+ * <p>The programs are semantics §1.1's round robin ({@link dev.weft.TestPrograms#racers}): tasks
+ * that yield between steps meet in one pass per step, and a choice point orders each pass.
  */
 class PctStrategyTests {
   /** Tries of the random strategy, whose rate the reports show for comparison. */

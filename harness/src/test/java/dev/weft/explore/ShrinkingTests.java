@@ -20,10 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Issue 4 (DESIGN "Schedule" and "Property search"): a failing schedule is shrunk to the smallest
- * one that fails the same way (fewer departures from asyncio's order, fewer choices, smaller data
- * values), where "the same way" is the same exception type from the same task, or a deadlock of the
- * same tasks.
+ * a failing schedule is shrunk to the smallest one that fails the same way (fewer departures from
+ * asyncio's order, fewer choices, smaller data values), where "the same way" is the same exception
+ * type from the same task, or a deadlock of the same tasks.
  */
 class ShrinkingTests {
 
@@ -56,7 +55,7 @@ class ShrinkingTests {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4})
-    @DisplayName("issue 4: a run failing iff choose(100) >= 37 shrinks to \"d37\"")
+    @DisplayName("a run failing iff choose(100) >= 37 shrinks to \"d37\"")
     void thresholdShrinksToItsEdge(long seed) {
       Counterexample found = counterexample(Explorer.explore(this::failsFrom37).seed(seed));
       assertThat(found.minimal()).hasToString("d37");
@@ -65,7 +64,7 @@ class ShrinkingTests {
     }
 
     @Test
-    @DisplayName("issue 4: from the far end, d99 still shrinks to \"d37\"")
+    @DisplayName("from the far end, d99 still shrinks to \"d37\"")
     void farValueShrinksToItsEdge() {
       Counterexample found = shrunkFrom("d99", this::failsFrom37);
       assertThat(found.minimal()).hasToString("d37");
@@ -73,7 +72,7 @@ class ShrinkingTests {
     }
 
     @Test
-    @DisplayName("issue 4: choices that only add rounds are dropped: d1 d1 d1 d0 d9 -> \"d0 d5\"")
+    @DisplayName("choices that only add rounds are dropped: d1 d1 d1 d0 d9 -> \"d0 d5\"")
     void choicesThatOnlyAddRoundsAreDropped() {
       Counterexample found =
           shrunkFrom(
@@ -97,7 +96,7 @@ class ShrinkingTests {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4})
-    @DisplayName("issue 4: a run failing iff a + b >= 10 shrinks to two values that sum to 10")
+    @DisplayName("a run failing iff a + b >= 10 shrinks to two values that sum to 10")
     void sumShrinksToExactlyItsBound(long seed) {
       Counterexample found =
           counterexample(
@@ -135,7 +134,7 @@ class ShrinkingTests {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4})
-    @DisplayName("issue 4: an order violation (B before A) shrinks to the single departure \"1:B\"")
+    @DisplayName("an order violation (B before A) shrinks to the single departure \"1:B\"")
     void orderViolationShrinksToOneDeparture(long seed) {
       Counterexample found = counterexample(Explorer.explore(this::bMustNotRunBeforeA).seed(seed));
       assertThat(found.minimal().toString()).isIn("1", "1:B");
@@ -173,7 +172,7 @@ class ShrinkingTests {
     }
 
     @Test
-    @DisplayName("issue 4: a deadlock found at d9 shrinks to the smallest deadlock, d5, not d1")
+    @DisplayName("a deadlock found at d9 shrinks to the smallest deadlock, d5, not d1")
     void aDeadlockStaysADeadlock() {
       Counterexample found = shrunkFrom("d9", this::throwsOrDeadlocks);
       assertThat(found.minimal()).hasToString("d5");
@@ -181,7 +180,7 @@ class ShrinkingTests {
     }
 
     @Test
-    @DisplayName("issue 4: an exception found at d4 shrinks to the smallest exception, d1")
+    @DisplayName("an exception found at d4 shrinks to the smallest exception, d1")
     void anExceptionStaysAnException() {
       Counterexample found = shrunkFrom("d4", this::throwsOrDeadlocks);
       assertThat(found.minimal()).hasToString("d1");
@@ -190,7 +189,7 @@ class ShrinkingTests {
 
     @Test
     @DisplayName(
-        "issue 4: an IllegalArgumentException from main does not shrink into an"
+        "an IllegalArgumentException from main does not shrink into an"
             + " IllegalStateException from main")
     void theExceptionTypeStaysTheSame() {
       Counterexample found =
@@ -211,7 +210,7 @@ class ShrinkingTests {
     }
 
     @Test
-    @DisplayName("issue 4: a failure of task Y does not shrink into the same exception from task X")
+    @DisplayName("a failure of task Y does not shrink into the same exception from task X")
     void theFailingTaskStaysTheSame() {
       Counterexample found =
           shrunkFrom(
@@ -234,7 +233,7 @@ class ShrinkingTests {
     }
 
     @Test
-    @DisplayName("issue 4: a deadlock of main and B does not shrink into a deadlock of main and A")
+    @DisplayName("a deadlock of main and B does not shrink into a deadlock of main and A")
     void theBlockedSetStaysTheSame() {
       Counterexample found =
           shrunkFrom(

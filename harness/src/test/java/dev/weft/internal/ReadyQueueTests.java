@@ -13,10 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The ready queue on its own (spec 1.1: callbacks run in the order they were scheduled): a ring
- * buffer that the scheduler takes from at the head, or at any index when a strategy picks.
+ * The ready queue on its own (semantics §1.1: callbacks run in the order they were scheduled): a
+ * ring buffer that the scheduler takes from at the head, or at any index when a strategy picks.
  */
-@DisplayName("ReadyQueue (spec 1.1)")
+@DisplayName("ReadyQueue (semantics §1.1)")
 class ReadyQueueTests {
 
   /** A callback that only has a name, so that the queue's contents can be read back. */

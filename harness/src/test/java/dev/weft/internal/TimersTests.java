@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The timer heap on its own (spec 1.3): ordered by deadline, and by registration among equal
- * deadlines (DESIGN: on purpose, where asyncio's heap order is arbitrary); cancelled timers never
- * reach the ready queue and never make the clock jump.
+ * The timer heap on its own (semantics §1.3): ordered by deadline, and by registration among equal
+ * deadlines; cancelled timers never reach the ready queue and never make the clock jump.
  */
-@DisplayName("Timers (spec 1.3)")
+@DisplayName("Timers (semantics §1.3)")
 class TimersTests {
   private final Timers timers = new Timers();
   private final ReadyQueue ready = new ReadyQueue();
@@ -123,7 +122,7 @@ class TimersTests {
     }
 
     @Test
-    @DisplayName("timers due at the same instant go in registration order (DESIGN: not heap order)")
+    @DisplayName("timers due at the same instant go in registration order (not heap order)")
     void equalDeadlinesInRegistrationOrder() {
       // CPython's heap would fire six such timers as [0, 2, 5, 1, 3, 4].
       for (int i = 0; i < 6; i++) {
