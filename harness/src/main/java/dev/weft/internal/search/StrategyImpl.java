@@ -36,6 +36,25 @@ public abstract class StrategyImpl implements Strategy {
   public abstract String toString();
 
   /**
+   * Returns whether {@code other} is the same strategy: strategies are values, and their code says
+   * all there is to them ({@code Strategy.pct(2)} equals {@code Strategy.pct(2)}).
+   *
+   * @param other the object to compare with
+   * @return whether both are the same strategy
+   */
+  @Override
+  public final boolean equals(Object other) {
+    return other instanceof StrategyImpl
+        && other.getClass() == getClass()
+        && other.toString().equals(toString());
+  }
+
+  @Override
+  public final int hashCode() {
+    return toString().hashCode();
+  }
+
+  /**
    * Returns {@code strategy} as the internal type, or throws if it was not made by {@link
    * Strategy}'s factories.
    *

@@ -1,0 +1,139 @@
+package dev.weft.junit;
+
+import dev.weft.RunOptions;
+import dev.weft.Schedule;
+import dev.weft.Strategy;
+import dev.weft.explore.Counterexample;
+import dev.weft.explore.ExplorationResult;
+import dev.weft.explore.Explorer;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Runs an {@link Explore} method: the failure database's schedules first, then the strategy's
+ * tries, each invoking the method afresh; reports a counterexample as an {@link AssertionError}.
+ */
+final class ExploreRunner {
+  private final ExtensionContext context;
+  private final ReflectiveInvocationContext<Method> invocationContext;
+  private final Method method;
+  private final Settings settings;
+  private final Explore annotation;
+
+  ExploreRunner(
+      ExtensionContext context,
+      ReflectiveInvocationContext<Method> invocationContext,
+      Explore annotation) {
+    this.context = context;
+    this.invocationContext = invocationContext;
+    this.method = invocationContext.getExecutable();
+    this.settings = new Settings(context, method);
+    this.annotation = annotation;
+  }
+
+  void run(Invocation<Void> invocation) throws Throwable {
+    invocation.skip(); // each try invokes the method itself
+    TestMethod test = new TestMethod(invocationContext);
+    Explorer explorer = Explorer.explore(test::invoke);
+    long seed = settings.seed(annotation);
+    RunOptions options = settings.explore(annotation, explorer.options(), seed);
+    Optional<Schedule> replay = settings.replay();
+    if (replay.isPresent()) {
+      publish(Map.of("weft.tries", "1", "weft.replay", quoted(replay.get())));
+      WeftTestRunner.run(
+          context, settings, options.replay(replay.get()), replay.get().toString(), test::invoke);
+      return;
+    }
+    int tries = settings.tries(annotation);
+    int[] shard = settings.shard();
+    Optional<FailureDatabase> database = settings.database().map(FailureDatabase::new);
+    List<Schedule> stored = database.map(db -> db.load(method)).orElse(List.of());
+    ExplorationResult result =
+        explorer
+            .options(options)
+            .tries(tries)
+            .shard(shard[0], shard[1])
+            .tryFirst(stored)
+            .discardWhen(failure -> failure instanceof TestAbortedException)
+            .run();
+
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put("weft.tries", Integer.toString(result.tries()));
+    entries.put("weft.seed", Long.toString(seed));
+    entries.put("weft.strategy", options.strategy().toString());
+    if (result.exhausted()) {
+      entries.put("weft.exhausted", "true");
+    }
+    Optional<Counterexample> found = result.counterexample();
+    if (found.isPresent()) {
+      entries.put("weft.minimalSchedule", quoted(found.get().minimal()));
+    }
+    publish(entries);
+
+    if (found.isPresent()) {
+      throw failure(found.get(), database, options.strategy());
+    }
+    if (database.isPresent() && !stored.isEmpty()) {
+      database.get().drop(method); // every stored schedule passed
+    }
+    if (result.tries() > 0 && result.discarded() == result.tries()) {
+      throw new TestAbortedException(
+          "Weft: all "
+              + result.tries()
+              + " tries of "
+              + settings.name()
+              + " were discarded by assumptions, so nothing was checked. Loosen the assumption,"
+              + " or generate values that meet it with Weft.choose.");
+    }
+  }
+
+  private AssertionError failure(
+      Counterexample found, Optional<FailureDatabase> database, Strategy strategy) {
+    String schedule = found.minimal().toString();
+    String html =
+        FailureReport.publishHtml(
+            context,
+            new HtmlTimeline.Page(
+                settings.name(),
+                String.valueOf(found.failure()),
+                schedule,
+                FailureReport.replayLine(schedule),
+                found.trace()));
+    StringBuilder howToReplay =
+        new StringBuilder(FailureReport.replayLine(schedule))
+            .append("\n  Put this line on ")
+            .append(settings.name())
+            .append(" to run exactly this schedule, once.");
+    if (database.isPresent()) {
+      Path file = database.get().fileOf(method);
+      database
+          .get()
+          .store(method, found.minimal(), settings.name(), String.valueOf(found.failure()));
+      howToReplay
+          .append("\n  Kept in the failure database (")
+          .append(file)
+          .append("): it is tried first on the next runs, until it passes.");
+    }
+    String report = found.report(howToReplay.toString()) + "\nTimeline as HTML: " + html + "\n";
+    return new AssertionError(report, found.failure());
+  }
+
+  private void publish(Map<String, String> entries) {
+    context.publishReportEntry(entries);
+  }
+
+  /**
+   * The schedule as report entries show it; JUnit refuses blank values, so empty reads {@code ""}.
+   */
+  private static String quoted(Schedule schedule) {
+    return schedule.size() == 0 ? "\"\"" : schedule.toString();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.weft.junit;
+
+import dev.weft.RunEvent;
+import dev.weft.explore.Timeline;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.MediaType;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Shows a failing run to the person who reads the test report: its timeline as text, attached to
+ * the failure, and as an HTML page published as a file of the test.
+ */
+final class FailureReport {
+  static final String HTML_FILE = "weft-timeline.html";
+  private static final MediaType HTML = MediaType.create("text", "html", StandardCharsets.UTF_8);
+
+  private FailureReport() {}
+
+  /**
+   * Publishes the run as an HTML page and returns where JUnit put it, or a sentence saying why it
+   * could not; never throws, so that the test's own failure is what the report shows.
+   */
+  static String publishHtml(ExtensionContext context, HtmlTimeline.Page page) {
+    Path[] written = new Path[1];
+    try {
+      context.publishFile(
+          HTML_FILE,
+          HTML,
+          path -> {
+            Files.writeString(path, HtmlTimeline.render(page), StandardCharsets.UTF_8);
+            written[0] = path;
+          });
+    } catch (RuntimeException | LinkageError e) {
+      return "(the HTML timeline could not be published: " + e + ")";
+    }
+    return written[0] == null ? "(not published)" : written[0].toAbsolutePath().toString();
+  }
+
+  /**
+   * Attaches the timeline of a failing {@code Weft.run} to its failure as a suppressed note, and
+   * publishes it as HTML.
+   */
+  static void attach(
+      ExtensionContext context,
+      Settings settings,
+      Throwable failure,
+      RunRecorder recorder,
+      String schedule) {
+    List<RunEvent> events = recorder.events();
+    String html =
+        publishHtml(
+            context,
+            new HtmlTimeline.Page(
+                settings.name(),
+                String.valueOf(failure),
+                schedule,
+                schedule == null ? null : replayLine(schedule),
+                events));
+    StringBuilder note =
+        new StringBuilder("Timeline of the run (one row per task; #n is the run's n-th step,\n")
+            .append("* a step picked out of asyncio's order):\n")
+            .append(Timeline.of(events));
+    if (recorder.dropped() > 0) {
+      note.append("  (the first ")
+          .append(RunRecorder.LIMIT)
+          .append(" events only; ")
+          .append(recorder.dropped())
+          .append(" more were not recorded)\n");
+    }
+    note.append("As HTML: ").append(html);
+    failure.addSuppressed(new RunTimeline(note.toString()));
+  }
+
+  /**
+   * The annotation that replays {@code schedule}, as Java source: quotes and backslashes escaped.
+   */
+  static String replayLine(String schedule) {
+    return "@Replay(\"" + schedule.replace("\\", "\\\\").replace("\"", "\\\"") + "\")";
+  }
+}
