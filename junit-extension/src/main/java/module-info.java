@@ -7,6 +7,7 @@ module dev.weft.junit {
   requires transitive dev.weft;
   requires transitive org.junit.jupiter.api;
   requires org.opentest4j;
+  requires org.junit.platform.commons;
 
   exports dev.weft.junit;
 }

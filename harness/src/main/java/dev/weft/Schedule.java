@@ -51,6 +51,11 @@ public final class Schedule {
           public List<Choice> choices(Schedule schedule) {
             return schedule.choices;
           }
+
+          @Override
+          public String token(Choice choice) {
+            return Schedule.token(choice);
+          }
         });
   }
 

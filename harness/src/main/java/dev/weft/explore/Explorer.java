@@ -301,6 +301,8 @@ public final class Explorer {
    * @throws IllegalStateException if called inside a Weft run; or if a try ended for a reason
    *     outside the scenario, which no schedule explains: the options' {@link dev.weft.RunListener}
    *     threw, a carrier thread could not start, or Weft failed internally
+   * @throws IllegalStateException if the calling thread is interrupted during the exploration: it
+   *     stops before the next try, and the interrupt stays set
    * @throws IllegalArgumentException if the explorer is sharded and its strategy is exhaustive
    */
   public ExplorationResult run() {
@@ -325,6 +327,7 @@ public final class Explorer {
     try (CarrierPool pool = new CarrierPool()) {
       List<Schedule> first = values.first;
       for (int i = 0; i < first.size(); i++) {
+        checkNotInterrupted(tally);
         Chooser replay = Chooser.replaying(ScheduleAccess.choices(first.get(i)));
         TryRecord record = Runner.runTry(values.options, replay, false, pool, main);
         if (tally.failed(record)) {
@@ -336,6 +339,7 @@ public final class Explorer {
         if (tryIndex % values.shardCount != values.shardIndex) {
           continue;
         }
+        checkNotInterrupted(tally);
         Chooser chooser = search.nextTry(tryIndex);
         if (chooser == null) {
           tally.exhausted = true;
@@ -351,6 +355,20 @@ public final class Explorer {
     }
     tally.exhausted |= search.exhausted();
     return tally.result(null);
+  }
+
+  /**
+   * Stops the exploration when its thread was interrupted (a test framework's timeout, say): the
+   * interrupt stays set for the caller.
+   */
+  private void checkNotInterrupted(Tally tally) {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new IllegalStateException(
+          "The exploration was interrupted after "
+              + tally.ran
+              + (tally.ran == 1 ? " try" : " tries")
+              + ", with no failing schedule found so far; it stopped there.");
+    }
   }
 
   /** Counts the tries of one exploration, and which were discarded. */

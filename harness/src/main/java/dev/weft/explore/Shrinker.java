@@ -57,7 +57,9 @@ final class Shrinker {
           null);
     }
     boolean improved = true;
-    while (improved && replays < BUDGET) {
+    // An interrupt (a test framework's timeout) ends the shrinking with the smallest schedule so
+    // far.
+    while (improved && replays < BUDGET && !Thread.currentThread().isInterrupted()) {
       improved = false;
       for (List<Choice> candidate : candidates(minimal)) {
         if (replays >= BUDGET) {

@@ -44,7 +44,10 @@ public final class Timeline {
     Map<String, List<String>> rows = new LinkedHashMap<>();
     Map<String, String> lastTime = new LinkedHashMap<>();
     int step = 0;
-    boolean picked = false;
+    // The task whose next step a strategy picked out of asyncio's order, until that step runs; a
+    // pick
+    // of a callback or of a task cancelled before it started marks nothing.
+    String picked = null;
     boolean switchedOut = false;
     String running = null;
     StringBuilder entry = null;
@@ -57,7 +60,7 @@ public final class Timeline {
         case CHOSE:
           RunEvent.Choice choice = (RunEvent.Choice) event.detail();
           if (choice.point() == RunEvent.Choice.Point.TASK) {
-            picked |= choice.departs();
+            picked = choice.departs() ? task : null;
           } else if (choice.point() == RunEvent.Choice.Point.DATA) {
             if (entry != null) {
               entry.append(' ').append(choice.text()).append(';');
@@ -75,12 +78,12 @@ public final class Timeline {
           step++;
           running = task;
           String time = format(event);
-          entry = new StringBuilder("#").append(step).append(picked ? "*" : "");
+          entry = new StringBuilder("#").append(step).append(task.equals(picked) ? "*" : "");
           if (!time.equals(lastTime.get(task))) {
             entry.append(" @").append(time);
             lastTime.put(task, time);
           }
-          picked = false;
+          picked = null;
           break;
         case SUSPENDED:
         case COMPLETED:

@@ -79,6 +79,31 @@ class ExplorerOptionsTests {
   }
 
   @Test
+  void anInterruptStopsTheExplorationBeforeTheNextTryAndStaysSet() {
+    Thread caller = Thread.currentThread();
+    AtomicInteger tries = new AtomicInteger();
+    Explorer explorer =
+        Explorer.explore(
+                () -> {
+                  if (tries.incrementAndGet() == 5) {
+                    caller.interrupt(); // as a test framework's timeout would
+                  }
+                })
+            .tries(1_000);
+    try {
+      assertThatThrownBy(explorer::run)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "The exploration was interrupted after 5 tries, with no failing schedule found so"
+                  + " far; it stopped there.");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      assertThat(tries.get()).isEqualTo(5);
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void optionsRejectsNull() {
     assertThatThrownBy(() -> Explorer.explore(() -> {}).options(null))
         .isInstanceOf(IllegalArgumentException.class)

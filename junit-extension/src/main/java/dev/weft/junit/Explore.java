@@ -32,22 +32,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and tried first the next time the test runs, until it passes.
  *
  * <p>Each try invokes the method afresh, with parameters that Weft provides ({@link
- * ProducerConsumer}) made anew; JUnit's own parameters ({@code TestInfo}, ...) are resolved once.
- * {@code @BeforeEach} and {@code @AfterEach} run once around the whole exploration, not around each
- * try: state a try needs belongs in the method body. A try aborted by an assumption ({@code
- * Assumptions.assumeTrue}) is discarded, neither passing nor failing; if every try is discarded,
- * the test is aborted.
+ * ProducerConsumer}) resolved anew; JUnit's own parameters ({@code TestInfo}, ...) are resolved
+ * once. The body runs on a carrier thread, not JUnit's, as in {@link WeftTest}. {@code @BeforeEach}
+ * and {@code @AfterEach} run once around the whole exploration, not around each try: state a try
+ * needs belongs in the method body. A try aborted by an assumption ({@code Assumptions.assumeTrue})
+ * is discarded, neither passing nor failing; if every try is discarded, the test is aborted.
  *
  * <p>An attribute left at its default takes the configuration parameter (from {@code
  * junit-platform.properties}, {@code -D}, or Surefire's {@code configurationParameters}), else
  * Weft's default: {@code weft.explore.tries} (1000), {@code weft.explore.seed} (0, or {@code
  * random} for a fresh seed that the report prints), {@code weft.explore.strategy} ({@code random}),
  * and {@code weft.explore.shard} ({@code index/count}, from 0: this CI job's share of the tries). A
- * bad value fails the test with a message naming the key and the value.
+ * bad value fails the test with a message naming the key and the value. The report entry {@code
+ * weft.tries} counts every try run, the failure database's schedules included.
  *
  * @since 0.1
  */
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Test

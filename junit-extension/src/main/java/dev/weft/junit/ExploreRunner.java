@@ -2,12 +2,14 @@ package dev.weft.junit;
 
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
-import dev.weft.Strategy;
 import dev.weft.explore.Counterexample;
 import dev.weft.explore.ExplorationResult;
 import dev.weft.explore.Explorer;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +57,16 @@ final class ExploreRunner {
     int tries = settings.tries(annotation);
     int[] shard = settings.shard();
     Optional<FailureDatabase> database = settings.database().map(FailureDatabase::new);
-    List<Schedule> stored = database.map(db -> db.load(method)).orElse(List.of());
+    Path file = database.map(db -> db.fileOf(context.getRequiredTestClass(), method)).orElse(null);
+    List<Schedule> stored = List.of();
+    List<String> databaseProblems = new ArrayList<>();
+    if (file != null) {
+      try {
+        stored = database.get().load(file);
+      } catch (UncheckedIOException e) { // the database helps; it must never stop a test
+        databaseProblems.add(problem(e));
+      }
+    }
     ExplorationResult result =
         explorer
             .options(options)
@@ -76,13 +87,35 @@ final class ExploreRunner {
     if (found.isPresent()) {
       entries.put("weft.minimalSchedule", quoted(found.get().minimal()));
     }
+    boolean kept = false;
+    if (file != null && found.isPresent()) {
+      try {
+        database
+            .get()
+            .store(
+                file,
+                found.get().minimal(),
+                settings.name(),
+                String.valueOf(found.get().failure()));
+        kept = true;
+      } catch (UncheckedIOException e) {
+        databaseProblems.add(problem(e));
+      }
+    }
+    if (file != null && found.isEmpty() && Files.exists(file)) {
+      try {
+        database.get().drop(file); // every stored schedule passed
+      } catch (UncheckedIOException e) {
+        databaseProblems.add(problem(e));
+      }
+    }
+    if (!databaseProblems.isEmpty()) {
+      entries.put("weft.databaseProblem", String.join("; ", databaseProblems));
+    }
     publish(entries);
 
     if (found.isPresent()) {
-      throw failure(found.get(), database, options.strategy());
-    }
-    if (database.isPresent() && !stored.isEmpty()) {
-      database.get().drop(method); // every stored schedule passed
+      throw failure(found.get(), kept ? file : null, databaseProblems);
     }
     if (result.tries() > 0 && result.discarded() == result.tries()) {
       throw new TestAbortedException(
@@ -95,8 +128,7 @@ final class ExploreRunner {
     }
   }
 
-  private AssertionError failure(
-      Counterexample found, Optional<FailureDatabase> database, Strategy strategy) {
+  private AssertionError failure(Counterexample found, Path keptIn, List<String> databaseProblems) {
     String schedule = found.minimal().toString();
     String html =
         FailureReport.publishHtml(
@@ -112,18 +144,22 @@ final class ExploreRunner {
             .append("\n  Put this line on ")
             .append(settings.name())
             .append(" to run exactly this schedule, once.");
-    if (database.isPresent()) {
-      Path file = database.get().fileOf(method);
-      database
-          .get()
-          .store(method, found.minimal(), settings.name(), String.valueOf(found.failure()));
+    if (keptIn != null) {
       howToReplay
           .append("\n  Kept in the failure database (")
-          .append(file)
+          .append(keptIn)
           .append("): it is tried first on the next runs, until it passes.");
+    }
+    for (String problem : databaseProblems) {
+      howToReplay.append("\n  The failure database did not work: ").append(problem).append('.');
     }
     String report = found.report(howToReplay.toString()) + "\nTimeline as HTML: " + html + "\n";
     return new AssertionError(report, found.failure());
+  }
+
+  /** Says what went wrong with the database, in one line. */
+  private static String problem(UncheckedIOException e) {
+    return e.getMessage() + " (" + e.getCause() + ")";
   }
 
   private void publish(Map<String, String> entries) {

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The minimal schedules of past failures, one small text file per test method under the folder
- * {@code weft.database} names ({@code .weft} by default), so that a failure found once is replayed
- * first on every later run until it passes.
+ * The minimal schedules of past failures, one small text file per test method (and test class that
+ * runs it) under the folder {@code weft.database} names ({@code .weft} by default), so that a
+ * failure found once is replayed first on every later run until it passes.
  *
  * <p>A file holds comment lines ({@code #}) that say what it is, then one schedule per line, quoted
  * as the report writes it. A file is replaced as a whole by a move from a temporary file in the
@@ -29,23 +29,27 @@ final class FailureDatabase {
     this.folder = folder;
   }
 
-  /** Returns the file that keeps {@code method}'s schedules. */
-  Path fileOf(Method method) {
+  /**
+   * Returns the file that keeps the schedules of {@code method} run in {@code testClass}: the class
+   * that runs it, not the one that declares it, so that two subclasses inheriting one test method
+   * keep their own failures; the parameter types are spelled in full, so that overloads do not
+   * share a file.
+   */
+  Path fileOf(Class<?> testClass, Method method) {
     StringBuilder name = new StringBuilder(method.getName()).append('(');
     Class<?>[] types = method.getParameterTypes();
     for (int i = 0; i < types.length; i++) {
-      name.append(i == 0 ? "" : ",").append(types[i].getSimpleName());
+      name.append(i == 0 ? "" : ",").append(types[i].getName());
     }
     name.append(").txt");
-    return folder.resolve(method.getDeclaringClass().getName()).resolve(safe(name.toString()));
+    return folder.resolve(safe(testClass.getName())).resolve(safe(name.toString()));
   }
 
   /**
-   * Returns the schedules kept for {@code method}, oldest first; none if there is no file. A line
-   * that does not parse (edited by hand, or written by another Weft version) is skipped.
+   * Returns the schedules kept in {@code file}, oldest first; none if there is no file. A line that
+   * does not parse (edited by hand, or written by another Weft version) is skipped.
    */
-  List<Schedule> load(Method method) {
-    Path file = fileOf(method);
+  List<Schedule> load(Path file) {
     if (!Files.isRegularFile(file)) {
       return List.of();
     }
@@ -73,8 +77,7 @@ final class FailureDatabase {
   }
 
   /** Keeps {@code schedule} as the one failing schedule of {@code method}. */
-  void store(Method method, Schedule schedule, String testName, String failure) {
-    Path file = fileOf(method);
+  void store(Path file, Schedule schedule, String testName, String failure) {
     String text =
         "# Weft failure database: the minimal failing schedule of "
             + testName
@@ -98,9 +101,8 @@ final class FailureDatabase {
     }
   }
 
-  /** Forgets {@code method}'s schedules: they all passed. */
-  void drop(Method method) {
-    Path file = fileOf(method);
+  /** Forgets the schedules kept in {@code file}: they all passed. */
+  void drop(Path file) {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {

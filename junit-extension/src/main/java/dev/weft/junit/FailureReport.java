@@ -34,7 +34,10 @@ final class FailureReport {
             written[0] = path;
           });
     } catch (RuntimeException | LinkageError e) {
-      return "(the HTML timeline could not be published: " + e + ")";
+      return "(the HTML timeline could not be published: "
+          + e
+          + (e.getCause() == null ? "" : ", caused by " + e.getCause())
+          + ")";
     }
     return written[0] == null ? "(not published)" : written[0].toAbsolutePath().toString();
   }
@@ -59,10 +62,16 @@ final class FailureReport {
                 schedule,
                 schedule == null ? null : replayLine(schedule),
                 events));
+    String timeline;
+    try {
+      timeline = Timeline.of(events);
+    } catch (RuntimeException e) { // never let the report hide the failure it reports
+      timeline = "  (the timeline could not be drawn: " + e + ")\n";
+    }
     StringBuilder note =
         new StringBuilder("Timeline of the run (one row per task; #n is the run's n-th step,\n")
             .append("* a step picked out of asyncio's order):\n")
-            .append(Timeline.of(events));
+            .append(timeline);
     if (recorder.dropped() > 0) {
       note.append("  (the first ")
           .append(RunRecorder.LIMIT)

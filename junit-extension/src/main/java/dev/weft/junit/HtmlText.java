@@ -61,7 +61,14 @@ final class HtmlText {
         case '\r':
           break; // a line break is '\n' alone
         default:
-          out.append(c < 0x20 || c == 0x7f ? '\ufffd' : c);
+          if (Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
+            out.append(c).append(text.charAt(++i)); // a pair: one character outside the BMP
+          } else {
+            // control characters, and a surrogate without its pair, which UTF-8 cannot encode
+            out.append(c < 0x20 || c == 0x7f || Character.isSurrogate(c) ? '\ufffd' : c);
+          }
           break;
       }
     }

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs exactly one schedule, once: put it on a {@link WeftTest} or {@link Explore} method to
@@ -17,14 +18,18 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The value is a {@link dev.weft.Schedule}'s text; one that does not parse fails the test with
- * the parser's message. An {@code @Explore} method with {@code @Replay} runs one try and reports
- * its failure as the run threw it, with its timeline.
+ * the parser's message, and so does {@code @Replay} on a method that is neither a {@code @WeftTest}
+ * nor an {@code @Explore}. A schedule found under {@link dev.weft.Preemption#EVERY_OPERATION} (its
+ * text has {@code p} tokens) replays only in a test that says so: {@code @Explore(preemption =
+ * EVERY_OPERATION)} or {@code @WeftTest(preemption = EVERY_OPERATION)}. An {@code @Explore} method
+ * with {@code @Replay} runs one try and reports its failure as the run threw it, with its timeline.
  *
  * @since 0.1
  */
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ExtendWith(WeftExtension.class)
 public @interface Replay {
   /**
    * The schedule's text, as {@link dev.weft.Schedule#toString()} writes it: {@code "0 1:B d2"}.

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * What one Weft test runs with: its annotation's attributes, else the configuration parameters,
@@ -38,7 +39,9 @@ final class Settings {
   /** The options of a {@code @WeftTest}'s run. */
   RunOptions weftTest(WeftTest annotation) {
     RunOptions options =
-        RunOptions.defaults().failOnLeftoverTasks(annotation.failOnLeftoverTasks());
+        RunOptions.defaults()
+            .failOnLeftoverTasks(annotation.failOnLeftoverTasks())
+            .preemption(annotation.preemption());
     if (annotation.maxSteps() != -1) {
       if (annotation.maxSteps() < 1) {
         throw bad("@WeftTest(maxSteps = " + annotation.maxSteps() + ")", "1 or more, or -1");
@@ -200,7 +203,7 @@ final class Settings {
 
   /** The schedule of a {@code @Replay}, or empty without one. */
   Optional<Schedule> replay() {
-    Replay replay = method.getAnnotation(Replay.class);
+    Replay replay = AnnotationSupport.findAnnotation(method, Replay.class).orElse(null);
     if (replay == null) {
       return Optional.empty();
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Runs {@link WeftTest} and {@link Explore} methods on Weft's virtual loop, and gives their {@link
@@ -38,8 +39,8 @@ public final class WeftExtension implements InvocationInterceptor, ParameterReso
       ExtensionContext extensionContext)
       throws Throwable {
     Method method = invocationContext.getExecutable();
-    WeftTest weftTest = method.getAnnotation(WeftTest.class);
-    Explore explore = method.getAnnotation(Explore.class);
+    WeftTest weftTest = AnnotationSupport.findAnnotation(method, WeftTest.class).orElse(null);
+    Explore explore = AnnotationSupport.findAnnotation(method, Explore.class).orElse(null);
     if (weftTest != null && explore != null) {
       throw new ExtensionConfigurationException(
           "Weft: "
@@ -51,6 +52,13 @@ public final class WeftExtension implements InvocationInterceptor, ParameterReso
       new ExploreRunner(extensionContext, invocationContext, explore).run(invocation);
     } else if (weftTest != null) {
       new WeftTestRunner(extensionContext, method, weftTest).run(invocation);
+    } else if (AnnotationSupport.isAnnotated(method, Replay.class)) {
+      invocation.skip();
+      throw new ExtensionConfigurationException(
+          "Weft: @Replay on "
+              + new Settings(extensionContext, method).name()
+              + " needs @WeftTest or @Explore on the method: a plain @Test does not run on Weft's"
+              + " loop.");
     } else {
       invocation.proceed();
     }
@@ -68,12 +76,14 @@ public final class WeftExtension implements InvocationInterceptor, ParameterReso
   public boolean supportsParameter(
       ParameterContext parameterContext, ExtensionContext extensionContext) {
     return parameterContext.getParameter().getType() == ProducerConsumer.class
-        && (parameterContext.getDeclaringExecutable().isAnnotationPresent(WeftTest.class)
-            || parameterContext.getDeclaringExecutable().isAnnotationPresent(Explore.class));
+        && (AnnotationSupport.isAnnotated(parameterContext.getDeclaringExecutable(), WeftTest.class)
+            || AnnotationSupport.isAnnotated(
+                parameterContext.getDeclaringExecutable(), Explore.class));
   }
 
   /**
-   * Returns {@link ProducerConsumer#seed()}; each try of an exploration gets its own.
+   * Returns {@link ProducerConsumer#seed()}; each try of an exploration resolves it again (the
+   * value is immutable, so every try starts from the same configuration).
    *
    * @param parameterContext the parameter
    * @param extensionContext the test's context

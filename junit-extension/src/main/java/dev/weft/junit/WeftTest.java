@@ -1,5 +1,6 @@
 package dev.weft.junit;
 
+import dev.weft.Preemption;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -39,9 +40,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ProducerConsumer#seed()}; others are resolved by JUnit as usual. {@code @BeforeEach} and
  * {@code @AfterEach} run outside the run, on JUnit's thread.
  *
+ * <p>The body runs on another thread than JUnit's: the carrier thread of the task {@code main} (a
+ * virtual thread on Java 21+). JUnit's parameters ({@code TestInfo}, {@code TestReporter},
+ * {@code @TempDir}) work there, but state bound to JUnit's thread does not reach the body: a {@code
+ * ThreadLocal} set in {@code @BeforeEach}, a logging MDC, a transaction or static mock bound to the
+ * test thread.
+ *
  * @since 0.1
  */
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Test
@@ -62,4 +69,13 @@ public @interface WeftTest {
    * @return whether leftover tasks fail the test
    */
   boolean failOnLeftoverTasks() default true;
+
+  /**
+   * Where tasks may switch: at suspensions only (the default, asyncio's model), or at every Weft
+   * operation too. Only a {@link Replay} of a schedule found with {@code EVERY_OPERATION} needs it:
+   * without a strategy, a plain run takes asyncio's order either way.
+   *
+   * @return the preemption mode
+   */
+  Preemption preemption() default Preemption.COOPERATIVE;
 }

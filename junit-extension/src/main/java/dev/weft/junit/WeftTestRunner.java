@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
+import org.opentest4j.IncompleteExecutionException;
 
 /** Runs a {@link WeftTest} method's body as {@code main} of one Weft run. */
 final class WeftTestRunner {
@@ -63,7 +64,9 @@ final class WeftTestRunner {
             return null;
           });
     } catch (Throwable failure) {
-      FailureReport.attach(context, settings, failure, recorder, schedule);
+      if (!(failure instanceof IncompleteExecutionException)) { // an assumption is no failure
+        FailureReport.attach(context, settings, failure, recorder, schedule);
+      }
       throw failure;
     }
   }

@@ -44,7 +44,11 @@ final class ReplayStrategy extends StrategyImpl {
       }
       Choice choice = choices.get(next++);
       if (choice.kind() != kind) {
-        diverged("the program asked for " + asked + ", but the schedule holds " + choice);
+        diverged(
+            "the program asked for "
+                + asked
+                + ", but the schedule holds "
+                + ScheduleAccess.token(choice));
         return null;
       }
       return choice;

@@ -28,6 +28,14 @@ public final class ScheduleAccess {
      * @return its choices, in order
      */
     List<Choice> choices(Schedule schedule);
+
+    /**
+     * Returns a choice as a schedule writes it: {@code 2:B}, {@code p1}, {@code d3}.
+     *
+     * @param choice the choice
+     * @return its token
+     */
+    String token(Choice choice);
   }
 
   private static volatile Bridge bridge;
@@ -58,6 +66,16 @@ public final class ScheduleAccess {
    */
   public static Schedule make(List<Choice> choices) {
     return bridge().make(choices);
+  }
+
+  /**
+   * Returns a choice as a schedule writes it: {@code 2:B}, {@code p1}, {@code d3}.
+   *
+   * @param choice the choice
+   * @return its token
+   */
+  public static String token(Choice choice) {
+    return bridge().token(choice);
   }
 
   /**

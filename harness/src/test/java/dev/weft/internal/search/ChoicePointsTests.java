@@ -210,7 +210,7 @@ class ChoicePointsTests {
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(
               "Weft internal error: the strategy picked 3 of 3 ready callbacks. This is a bug in"
-                  + " Weft; please report it.");
+                  + " Weft; please report it with the program that caused it.");
       assertThat(points.choices()).isEmpty();
     }
 
@@ -222,7 +222,7 @@ class ChoicePointsTests {
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(
               "Weft internal error: the strategy picked -1 of 2 ready callbacks. This is a bug in"
-                  + " Weft; please report it.");
+                  + " Weft; please report it with the program that caused it.");
       assertThat(points.choices()).isEmpty();
     }
 
@@ -234,7 +234,7 @@ class ChoicePointsTests {
           .isInstanceOf(IllegalStateException.class)
           .hasMessage(
               "Weft internal error: the strategy chose 5 outside [0, 5). This is a bug in Weft;"
-                  + " please report it.");
+                  + " please report it with the program that caused it.");
       assertThat(points.choices()).isEmpty();
     }
   }
@@ -306,23 +306,21 @@ class ChoicePointsTests {
       assertThat(points.pick(2)).isEqualTo(1); // the next choice is used by the next pick
       assertThat(askedTask.divergence())
           .isEqualTo(
-              "at choice 1 of 2: the program asked for a task choice, but the schedule holds "
-                  + value);
+              "at choice 1 of 2: the program asked for a task choice, but the schedule holds d3");
 
       Chooser askedSwitch = Chooser.replaying(List.of(task));
       assertThat(new ChoicePoints(new View("A", "B"), askedSwitch, true, false).switchHere())
           .isFalse();
       assertThat(askedSwitch.divergence())
           .isEqualTo(
-              "at choice 1 of 1: the program asked for a switch choice, but the schedule holds "
-                  + task);
+              "at choice 1 of 1: the program asked for a switch decision, but the schedule holds"
+                  + " 1:B");
 
       Chooser askedValue = Chooser.replaying(List.of(preempt));
       assertThat(new ChoicePoints(new View(), askedValue, true, false).chooseData(4)).isZero();
       assertThat(askedValue.divergence())
           .isEqualTo(
-              "at choice 1 of 1: the program asked for a choose(4) value, but the schedule holds "
-                  + preempt);
+              "at choice 1 of 1: the program asked for a choose(4) value, but the schedule holds p1");
     }
 
     @Test
