@@ -23,28 +23,19 @@ class ReadmeJUnitTests {
 
   /** The README's {@code @WeftTest}, as written there. */
   static class ReplicaTestCase {
+    static Task<String> replica(String region, long millis) {
+      return Weft.spawn(
+          region,
+          () -> {
+            Weft.sleep(Duration.ofMillis(millis));
+            return region;
+          });
+    }
+
     @WeftTest
     void theFastestReplicaAnswers() {
       List<Task<String>> replicas =
-          List.of(
-              Weft.spawn(
-                  "eu",
-                  () -> {
-                    Weft.sleep(Duration.ofMillis(80));
-                    return "eu";
-                  }),
-              Weft.spawn(
-                  "us",
-                  () -> {
-                    Weft.sleep(Duration.ofMillis(30));
-                    return "us";
-                  }),
-              Weft.spawn(
-                  "ap",
-                  () -> {
-                    Weft.sleep(Duration.ofMillis(120));
-                    return "ap";
-                  }));
+          List.of(replica("eu", 80), replica("us", 30), replica("ap", 120));
       WaitResult<String> first = Weft.wait(replicas, ReturnWhen.FIRST_COMPLETED);
       assertThat(first.done()).extracting(Task::result).containsExactly("us");
       first.pending().forEach(Task::cancel); // a test fails on tasks left pending
@@ -53,7 +44,8 @@ class ReadmeJUnitTests {
         order.add(done.name());
       }
       assertThat(order).containsExactly("us", "eu", "ap");
-      assertThat(Weft.elapsed()).isEqualTo(Duration.ofMillis(30));
+      assertThat(Weft.gather(replica("eu", 80), replica("ap", 120))).containsExactly("eu", "ap");
+      assertThat(Weft.elapsed()).isEqualTo(Duration.ofMillis(150));
     }
   }
 
