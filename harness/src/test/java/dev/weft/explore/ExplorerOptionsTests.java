@@ -79,7 +79,7 @@ class ExplorerOptionsTests {
   }
 
   @Test
-  void anInterruptStopsTheExplorationBeforeTheNextTryAndStaysSet() {
+  void anInterruptStopsTheExplorationBetweenTriesAndStaysSet() {
     Thread caller = Thread.currentThread();
     AtomicInteger tries = new AtomicInteger();
     Explorer explorer =
@@ -89,15 +89,17 @@ class ExplorerOptionsTests {
                     caller.interrupt(); // as a test framework's timeout would
                   }
                 })
-            .tries(1_000);
+            .tries(Integer.MAX_VALUE);
     try {
+      // On platform carriers the explorer runs on the caller and stops right after try 5; on
+      // virtual ones the interrupt is forwarded to the explorer's own thread, a few tries later.
       assertThatThrownBy(explorer::run)
           .isInstanceOf(IllegalStateException.class)
-          .hasMessage(
-              "The exploration was interrupted after 5 tries, with no failing schedule found so"
-                  + " far; it stopped there.");
+          .hasMessageMatching(
+              "The exploration was interrupted after \\d+ tries, with no failing schedule found so"
+                  + " far; it stopped there\\.");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
-      assertThat(tries.get()).isEqualTo(5);
+      assertThat(tries.get()).isGreaterThanOrEqualTo(5).isLessThan(Integer.MAX_VALUE);
     } finally {
       Thread.interrupted();
     }

@@ -42,13 +42,7 @@ final class Settings {
         RunOptions.defaults()
             .failOnLeftoverTasks(annotation.failOnLeftoverTasks())
             .preemption(annotation.preemption());
-    if (annotation.maxSteps() != -1) {
-      if (annotation.maxSteps() < 1) {
-        throw bad("@WeftTest(maxSteps = " + annotation.maxSteps() + ")", "1 or more, or -1");
-      }
-      options = options.maxSteps(annotation.maxSteps());
-    }
-    return options;
+    return maxSteps(options, annotation.maxSteps(), "@WeftTest");
   }
 
   /** The options of each try of an {@code @Explore}, starting from the explorer's defaults. */
@@ -59,13 +53,18 @@ final class Settings {
             .seed(seed)
             .preemption(annotation.preemption())
             .failOnLeftoverTasks(annotation.failOnLeftoverTasks());
-    if (annotation.maxSteps() != -1) {
-      if (annotation.maxSteps() < 1) {
-        throw bad("@Explore(maxSteps = " + annotation.maxSteps() + ")", "1 or more, or -1");
-      }
-      options = options.maxSteps(annotation.maxSteps());
+    return maxSteps(options, annotation.maxSteps(), "@Explore");
+  }
+
+  /** Applies an annotation's {@code maxSteps}; -1 keeps what {@code options} have. */
+  private static RunOptions maxSteps(RunOptions options, long maxSteps, String annotation) {
+    if (maxSteps == -1) {
+      return options;
     }
-    return options;
+    if (maxSteps < 1) {
+      throw bad(annotation + "(maxSteps = " + maxSteps + ")", "1 or more, or -1");
+    }
+    return options.maxSteps(maxSteps);
   }
 
   /** How many tries: the annotation's, else {@code weft.explore.tries}, else 1,000. */
