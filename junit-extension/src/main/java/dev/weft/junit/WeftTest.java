@@ -46,6 +46,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ThreadLocal} set in {@code @BeforeEach}, a logging MDC, a transaction or static mock bound to the
  * test thread.
  *
+ * <p>{@code @WeftTest} is a {@code @Test}; it does not combine with {@code @ParameterizedTest} or
+ * {@code @RepeatedTest} (JUnit would make a second, plain test of the method). In those, call
+ * {@link dev.weft.Weft#run Weft.run} in the body, or use {@link Explore} and {@link
+ * dev.weft.Weft#choose} for generated values.
+ *
  * @since 0.1
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
