@@ -15,8 +15,12 @@ import java.util.Optional;
  * find the same bug in the same program written with Weft, and prints both.
  *
  * <pre>
- * mvn -B -q -pl samples -am compile exec:java -Dexec.mainClass=dev.weft.samples.threads.RealThreadsVersusWeft -Dexec.args=1000
+ * mvn -B -q -pl samples -am compile
+ * java -cp samples/target/classes:junit-extension/target/classes:harness/target/classes \
+ *     dev.weft.samples.threads.RealThreadsVersusWeft 1000
  * </pre>
+ *
+ * <p>(Not {@code exec:java}: with {@code -am} it would run in every module of the reactor.)
  *
  * <p>The argument is the number of real-thread runs (1000 by default). A run that has not finished
  * within 200 ms of real time counts as a hang; its threads are interrupted and joined before the
