@@ -33,7 +33,7 @@ class ThreadedProducerConsumerTests {
   }
 
   @Test
-  void stopEndsEveryThreadOfARunThatHangs() throws InterruptedException {
+  void stopEndsEveryThreadOfTheBuggyVersionWhetherItHangsOrNot() throws InterruptedException {
     // The buggy version may hang or finish; either way stop() must leave no thread behind.
     ThreadedProducerConsumer run = ThreadedProducerConsumer.start(Shutdown.SKIP_PRODUCER_AWAIT);
     run.stop();
