@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The README's example, runnable: {@code mvn -B -q -pl harness test-compile exec:java@demo}. Runs
- * the producer-consumer program of semantics §4.2 twice: correctly, printing its timeline, then
- * with the stop signals queued before the producers are awaited, printing the report Weft gives.
- * {@link ReadmeExampleTests} checks that the README's claims hold.
+ * The README's example, runnable as a main class (the README's demo command runs the samples'
+ * {@code Demo}, which tells the same story with the fixture). Runs the producer-consumer program of
+ * semantics §4.2 twice: correctly, printing its timeline, then with the stop signals queued before
+ * the producers are awaited, printing the report Weft gives. {@link ReadmeExampleTests} checks that
+ * the README's claims hold.
  */
 final class ReadmeExample {
   private ReadmeExample() {}
