@@ -32,7 +32,11 @@ import java.util.Map;
  * while it waits, every request still running is cancelled with it.
  *
  * <pre>{@code
- * HedgedRequest<String> lookup = new HedgedRequest<>(Map.of("eu", eu, "us", us, "ap", ap));
+ * Map<String, Replica<String>> replicas = new LinkedHashMap<>();   // sent in this order
+ * replicas.put("eu", eu);                                          // 80 ms away
+ * replicas.put("us", us);                                          // 30 ms away
+ * replicas.put("ap", ap);                                          // 120 ms away
+ * HedgedRequest<String> lookup = new HedgedRequest<>(replicas);
  * HedgedRequest.Answer<String> answer = lookup.send("user:42");  // us's answer, at us's latency
  * }</pre>
  *
@@ -52,8 +56,8 @@ public final class HedgedRequest<T> {
 
   /**
    * Creates a request sender for {@code replicas}, keyed by name; requests are sent in the map's
-   * iteration order (use a {@link LinkedHashMap} or {@link Map#of} with care: {@code Map.of} has no
-   * defined order).
+   * iteration order: use a {@link LinkedHashMap}, since {@link Map#of}'s order is not defined and
+   * would make which of two equally fast replicas wins differ between JVMs.
    *
    * @param replicas at least one replica, by name
    * @throws IllegalArgumentException if {@code replicas} is empty

@@ -58,6 +58,39 @@ import java.util.List;
  *       shut down and empty.
  * </ul>
  *
+ * <p>Exploring the bug ({@code SeedBugTests}: an {@code @Explore} of {@link #skipProducerAwait()}
+ * with 1 to 3 items per producer drawn by {@code Weft.choose}) fails on the first try and shrinks
+ * to asyncio's own order with one item each; the report opens:
+ *
+ * <pre>
+ * Weft found a failing schedule on try 1 of 1000 (Strategy.random(), seed 0).
+ *
+ * Failure:
+ *   java.lang.AssertionError: processed [] but the producers made [A0, B0]
+ *
+ * Minimal schedule (0 choices, shrunk from 9 in 1 replay):
+ *   ""  (empty: asyncio's own order, and 0 from every Weft.choose)
+ *
+ * Replay it:
+ *   &#64;Replay("")
+ *   Put this line on SeedBugTestCase#everyItemIsProcessed() to run exactly this schedule, once.
+ *
+ * Timeline of the minimal run (one row per task; #n is the run's n-th step,
+ * * a step picked out of asyncio's order):
+ *   main  #1 &#64;0s choose(3) returned 0; choose(3) returned 0; put DONE; put DONE; waits in put on queue 'items' (full, 2/2)
+ *         #7 put DONE; waits in gather(A, B, C0, C1, C2), waiting for A
+ *         #11 FAILED: java.lang.AssertionError: processed [] but the producers made [A0, B0]
+ *   A     #2 &#64;0s waits in put on queue 'items' (full, 2/2) | #8 put A0; returned
+ *   B     #3 &#64;0s waits in put on queue 'items' (full, 2/2) | #10 put B0; returned
+ *   C0    #4 &#64;0s got DONE; returned
+ *   C1    #5 &#64;0s got DONE; returned
+ *   C2    #6 &#64;0s waits in get on queue 'items' (empty, 0/2) | #9 got DONE; returned
+ * </pre>
+ *
+ * <p>The consumers take the three stop signals before any item and end; the producers' items stay
+ * in the queue. With the seed's counts (3 and 2) the producers then fill the queue and the run
+ * deadlocks instead.
+ *
  * <p>Each method must be called from a task of a Weft run ({@code Weft.run}, a {@code @WeftTest} or
  * {@code @Explore} body). A program is an immutable value: the item counts, the queue's capacity,
  * and optional latencies.
