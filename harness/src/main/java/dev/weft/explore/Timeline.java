@@ -162,7 +162,13 @@ public final class Timeline {
         String value = ((RunEvent.Returned) detail).value();
         return "returned" + (value.equals("null") ? "" : " " + value);
       case FAILED:
-        return "FAILED: " + ((RunEvent.Failed) detail).description();
+        // A row is one line: a multi-line message shows its first line (the report has it whole).
+        String description = ((RunEvent.Failed) detail).description();
+        int lineBreak = description.indexOf('\n');
+        return "FAILED: "
+            + (lineBreak < 0
+                ? description
+                : description.substring(0, lineBreak).stripTrailing() + " ...");
       default:
         return "cancelled";
     }

@@ -652,4 +652,20 @@ class TimelineTests {
                   "  C     #3 @0s returned"));
     }
   }
+
+  @Test
+  void aMultiLineFailureShowsItsFirstLineSoThatRowsStayAligned() {
+    List<RunEvent> events = new ArrayList<>();
+    try {
+      Weft.run(
+          RunOptions.defaults().listener(events::add),
+          () -> {
+            throw new AssertionError("\nExpecting empty but was:\n  [A0]\n");
+          });
+    } catch (AssertionError expected) {
+      // the run's failure; its timeline is what is checked
+    }
+    assertThat(Timeline.of(events))
+        .isEqualTo("  main  #1 @0s FAILED: java.lang.AssertionError: ...\n");
+  }
 }
