@@ -32,6 +32,35 @@ class MisuseTests {
     }
 
     @Test
+    void aCallFromAThreadTheProgramStartedDuringARunSaysSo() throws Exception {
+      Throwable[] seen = new Throwable[1];
+      Weft.run(
+          () -> {
+            Thread foreign =
+                new Thread(
+                    () -> {
+                      try {
+                        Weft.spawn("x", () -> 1);
+                      } catch (Throwable e) {
+                        seen[0] = e;
+                      }
+                    },
+                    "pool-1-thread-1");
+            foreign.start();
+            foreign.join(); // blocks outside Weft for a moment: the watchdog allows 30 s
+            return null;
+          });
+      assertThat(seen[0])
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage(
+              "Weft.spawn was called on thread 'pool-1-thread-1', which Weft does not run. Weft calls"
+                  + " work only in a run's tasks (the code given to Weft.run, a @WeftTest or @Explore"
+                  + " body, and the tasks they spawn) and its callbacks, not on threads started by"
+                  + " other means (an executor, CompletableFuture.runAsync, new Thread). Spawn a Weft"
+                  + " task for that work instead.");
+    }
+
+    @Test
     void runsDoNotNest() {
       assertThatThrownBy(() -> Weft.run(() -> Weft.run(() -> 1)))
           .isInstanceOf(IllegalStateException.class)

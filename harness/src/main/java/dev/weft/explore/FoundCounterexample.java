@@ -156,8 +156,7 @@ final class FoundCounterexample implements Counterexample {
               " randomness, iteration over a HashMap or HashSet, threads Weft does not run), so")
           .append(" this counterexample may not replay. Make that input deterministic.\n");
     } else if (explorer.checksDeterminism() && minimalRun.failure() != null) {
-      out.append(
-          "\nReplayed twice more with identical traces: the counterexample is deterministic.\n");
+      out.append("\nReplayed twice more, with identical traces.\n");
     }
     return out.toString();
   }

@@ -20,6 +20,20 @@ public final class Messages {
         + " run.";
   }
 
+  /**
+   * {@code operation} was called on a thread that no run runs, while a run is going on: most likely
+   * a thread the program started itself.
+   */
+  static String fromForeignThread(String operation) {
+    return operation
+        + " was called on thread '"
+        + Thread.currentThread().getName()
+        + "', which Weft does not run. Weft calls work only in a run's tasks (the code given to"
+        + " Weft.run, a @WeftTest or @Explore body, and the tasks they spawn) and its callbacks, not on"
+        + " threads started by other means (an executor, CompletableFuture.runAsync, new Thread)."
+        + " Spawn a Weft task for that work instead.";
+  }
+
   /** {@code what} (a task's or promise's method) was called outside the run it belongs to. */
   static String outsideOwnRun(String what) {
     return what

@@ -128,9 +128,11 @@ public final class Runner {
   private <T> T start(Callable<T> main) {
     checkNotInRun("Weft.run");
     RunningLoop.set(loop);
+    RunningLoop.runStarted();
     try {
       return drive(main);
     } finally {
+      RunningLoop.runEnded();
       RunningLoop.clear();
       if (loop.handoff.baton.takeDriverInterrupt()) {
         Thread.currentThread().interrupt(); // an interrupt during the run is the caller's to see

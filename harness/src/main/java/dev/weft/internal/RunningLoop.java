@@ -1,5 +1,7 @@
 package dev.weft.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Which loop runs on the calling thread, asyncio's {@code get_running_loop()}: set on a carrier
  * thread while it runs a task, and on the driver while it drives. Every Weft call starts here, and
@@ -8,15 +10,30 @@ package dev.weft.internal;
 final class RunningLoop {
   private static final ThreadLocal<Loop> ACTIVE = new ThreadLocal<>();
 
+  /** How many runs are going on in this JVM: a call from a thread of none of them is foreign. */
+  private static final AtomicInteger RUNS = new AtomicInteger();
+
   private RunningLoop() {}
 
   /** Returns the loop running on this thread, or throws an error that says how to get one. */
   static Loop require(String operation) {
     Loop loop = ACTIVE.get();
     if (loop == null) {
-      throw new IllegalStateException(Messages.noRunningLoop(operation));
+      throw new IllegalStateException(
+          RUNS.get() > 0
+              ? Messages.fromForeignThread(operation)
+              : Messages.noRunningLoop(operation));
     }
     return loop;
+  }
+
+  /** Counts a run that starts; {@link #runEnded} counts it out. */
+  static void runStarted() {
+    RUNS.incrementAndGet();
+  }
+
+  static void runEnded() {
+    RUNS.decrementAndGet();
   }
 
   /** Returns the loop running on this thread, or {@code null}. */

@@ -82,7 +82,7 @@ class ExplorerReportTests {
           Explorer.explore(ExplorerReportTests::alwaysFails).run().counterexample().orElseThrow();
 
       assertThat(found.toString())
-          .contains("Replayed twice more with identical traces")
+          .contains("Replayed twice more, with identical traces.")
           .doesNotContain("UNCONTROLLED NONDETERMINISM");
     }
 

@@ -131,7 +131,7 @@ class ShrinkerTests {
       assertThat(runs.get()).isEqualTo(1 + 500 + 3);
       assertThat(found.toString())
           .contains("in 500 replays")
-          .contains("Replayed twice more with identical traces");
+          .contains("Replayed twice more, with identical traces.");
     }
   }
 

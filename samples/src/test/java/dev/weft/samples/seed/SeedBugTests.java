@@ -45,7 +45,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  *   C1    #5 &#64;0s got DONE; returned
  *   C2    #6 &#64;0s waits in get on queue 'items' (empty, 0/2) | #9 got DONE; returned
  *
- * Replayed twice more with identical traces: the counterexample is deterministic.
+ * Replayed twice more, with identical traces.
  * </pre>
  *
  * <p>One item each fits in the queue of two, so the run returns and the items are lost. With the
@@ -114,7 +114,7 @@ class SeedBugTests {
               C1    #5 @0s got DONE; returned
               C2    #6 @0s waits in get on queue 'items' (empty, 0/2) | #9 got DONE; returned
 
-            Replayed twice more with identical traces: the counterexample is deterministic.
+            Replayed twice more, with identical traces.
 
             Timeline as HTML:\s""");
   }
