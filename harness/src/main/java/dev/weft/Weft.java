@@ -248,7 +248,8 @@ public final class Weft {
    * @param callback what to run
    * @return a handle that can cancel it
    * @throws IllegalArgumentException if {@code delay} is null or negative, or {@code callback} is
-   *     null
+   *     null, or if the callback would run past the end of the virtual clock (about 292 years after
+   *     the run started)
    */
   public static TimerHandle callLater(Duration delay, Runnable callback) {
     Preconditions.requireNotNegative(delay, "delay");
@@ -269,7 +270,8 @@ public final class Weft {
    * }</pre>
    *
    * @param duration how long
-   * @throws IllegalArgumentException if {@code duration} is null
+   * @throws IllegalArgumentException if {@code duration} is null, or if the task would wake up past
+   *     the end of the virtual clock (about 292 years after the run started)
    */
   public static void sleep(Duration duration) {
     Preconditions.requireNonNull(duration, "duration");

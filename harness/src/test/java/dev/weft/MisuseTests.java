@@ -61,6 +61,43 @@ class MisuseTests {
     }
 
     @Test
+    void aSleepPastTheEndOfTheVirtualClockIsRefusedNotCut() {
+      Duration threeHundredYears = Duration.ofDays(300 * 365L);
+      assertThatThrownBy(
+              () ->
+                  Weft.run(
+                      () -> {
+                        Weft.sleep(threeHundredYears);
+                        return null;
+                      }))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "Weft.sleep(PT2628000H) at virtual time 0s would wake up past the end of the virtual"
+                  + " clock, about 292 years after the run started. Wait for less; to wait for good,"
+                  + " wait on something that never happens, or use a timeout, which may be as long as"
+                  + " you like.");
+      Duration twoHundredYears = Duration.ofDays(200 * 365L);
+      assertThatThrownBy(
+              () ->
+                  Weft.run(
+                      () -> {
+                        Weft.sleep(twoHundredYears);
+                        Weft.callLater(twoHundredYears, () -> {});
+                        return null;
+                      }))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(
+              "Weft.callLater(PT1752000H) at virtual time 6307200000s would wake up past the end");
+      assertThat(
+              Weft.run(
+                  () -> {
+                    Weft.sleep(twoHundredYears);
+                    return Weft.elapsed();
+                  }))
+          .isEqualTo(twoHundredYears);
+    }
+
+    @Test
     void runsDoNotNest() {
       assertThatThrownBy(() -> Weft.run(() -> Weft.run(() -> 1)))
           .isInstanceOf(IllegalStateException.class)

@@ -58,9 +58,9 @@ public final class Operations {
   public static TimerHandle callLater(Duration delay, Runnable callback) {
     Loop loop = RunningLoop.require("Weft.callLater");
     long nanos = VirtualTime.saturatedNanos(delay);
+    long deadline = VirtualTime.wakeUp(loop.now(), delay, "Weft.callLater");
     String description = "callLater(" + VirtualTime.format(nanos) + ") from " + origin(loop);
-    return loop.callAt(
-        VirtualTime.deadline(loop.now(), nanos), loop.guarded(callback, description), description);
+    return loop.callAt(deadline, loop.guarded(callback, description), description);
   }
 
   private static String origin(Loop loop) {
@@ -76,7 +76,7 @@ public final class Operations {
       task.yieldNow();
       return;
     }
-    long deadline = VirtualTime.deadline(loop.now(), nanos);
+    long deadline = VirtualTime.wakeUp(loop.now(), duration, "Weft.sleep");
     InternalFuture<Void> wakeUp = loop.internalFuture("sleep");
     TimerHandleImpl timer =
         loop.callAt(

@@ -42,8 +42,32 @@ public final class VirtualTime {
   }
 
   /**
-   * Returns {@code now + delay}, clamped so that a very long delay means "never" rather than
-   * overflowing.
+   * Returns when a sleep or a delayed callback of {@code delay} from {@code now} wakes up; a
+   * wake-up past the end of the clock (a {@code long} of nanoseconds: about 292 years) is refused,
+   * never silently moved to that end.
+   *
+   * @throws IllegalArgumentException naming the operation, the delay and the virtual time
+   */
+  static long wakeUp(long now, Duration delay, String operation) {
+    long nanos = saturatedNanos(delay);
+    long sum = now + nanos;
+    if (nanos == Long.MAX_VALUE || (nanos > 0 && sum < now)) {
+      throw new IllegalArgumentException(
+          operation
+              + "("
+              + delay
+              + ") at virtual time "
+              + format(now)
+              + " would wake up past the end of the virtual clock, about 292 years after the run"
+              + " started. Wait for less; to wait for good, wait on something that never happens,"
+              + " or use a timeout, which may be as long as you like.");
+    }
+    return sum;
+  }
+
+  /**
+   * Returns {@code now + delay}, clamped so that a very long timeout means "never" rather than
+   * overflowing: a deadline only bounds a wait, so one past the clock's end is never reached.
    */
   static long deadline(long now, long delay) {
     long sum = now + delay;
