@@ -4,6 +4,7 @@ import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -124,5 +125,34 @@ class DeadlockTests {
                     }))
         .isInstanceOf(DeadlockException.class);
     assertThat(log).containsExactly("main unwound");
+  }
+
+  @Test
+  void aDeadlockOfAThousandWorkersStaysReadable() {
+    Throwable deadlock =
+        catchThrowable(
+            () ->
+                Weft.run(
+                    () -> {
+                      Queue<String> jobs = new Queue<>("jobs", 0);
+                      List<Task<String>> workers = new ArrayList<>();
+                      for (int i = 0; i < 1_000; i++) {
+                        workers.add(Weft.spawn("T" + i, jobs::get));
+                      }
+                      return Weft.gather(workers);
+                    }));
+    String report = deadlock.getMessage();
+    assertThat(report)
+        .isEqualTo(
+            "Deadlock at virtual time 0s: no task can run and no timer is pending, but main has not"
+                + " returned.\n"
+                + "Blocked tasks (1001), in creation order:\n"
+                + "  main  blocked in gather(T0, T1, T2, T3, T4, T5, ... T999"
+                + " (1,000 in all)), waiting for T0\n"
+                + "  T0, T1, T2, ... T999 (1,000 tasks)  blocked in get on queue 'jobs' (empty)\n"
+                + "Each waits for something that only another blocked task could provide.\n"
+                + "The run is deterministic: running it again with the same options reproduces it"
+                + " exactly.");
+    assertThat(report.lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(200));
   }
 }

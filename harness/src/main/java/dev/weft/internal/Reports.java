@@ -4,8 +4,10 @@ import dev.weft.RunOptions;
 import dev.weft.TaskFailedException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes the messages a failed run ends with: deadlock, step limit, watchdog, leftover tasks and
@@ -265,17 +267,43 @@ final class Reports {
     return blocked;
   }
 
+  /** Tasks in the same state are listed on one line once there are at least this many. */
+  private static final int GROUP = 4;
+
+  /**
+   * Lists each task and where it stands, one line per task in creation order; tasks in the same
+   * state ({@value #GROUP} or more) share one line, at the place of the first of them, so that a
+   * deadlock of a thousand workers stays readable.
+   */
   private static void table(StringBuilder out, List<Blocked> rows) {
-    int width = 0;
+    Map<String, List<String>> byState = new LinkedHashMap<>();
     for (Blocked row : rows) {
-      width = Math.max(width, Math.min(24, row.task.length()));
+      byState.computeIfAbsent(row.where, where -> new ArrayList<>()).add(row.task);
     }
+    List<String[]> lines = new ArrayList<>();
+    int width = 0; // of the single names' column; a group's line is too long to align with it
     for (Blocked row : rows) {
-      out.append("  ").append(row.task);
-      for (int pad = row.task.length(); pad < width + 2; pad++) {
+      List<String> same = byState.get(row.where);
+      if (same.size() < GROUP) {
+        lines.add(new String[] {row.task, row.where});
+        width = Math.max(width, Math.min(24, row.task.length()));
+      } else if (same.get(0).equals(row.task)) {
+        lines.add(new String[] {group(same), row.where});
+      }
+    }
+    for (String[] line : lines) {
+      out.append("  ").append(line[0]);
+      for (int pad = line[0].length(); pad < Math.max(width, line[0].length()) + 2; pad++) {
         out.append(' ');
       }
-      out.append(row.where).append('\n');
+      out.append(line[1]).append('\n');
     }
+  }
+
+  /** Names a group of tasks in one state: {@code T0, T1, T2, ... T999 (1,000 tasks)}. */
+  private static String group(List<String> names) {
+    String first = String.join(", ", names.subList(0, Math.min(3, names.size())));
+    String last = names.size() > 3 ? ", ... " + names.get(names.size() - 1) : "";
+    return first + last + String.format(Locale.ROOT, " (%,d tasks)", names.size());
   }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * What a suspended task waits on, in the program's words ("join(Task 'P0')", "sleep(1s), until
@@ -50,9 +49,22 @@ interface WaitReason {
     return names;
   }
 
-  /** Names the futures as a comma-separated list. */
+  /** The most futures a list names one by one before it abbreviates. */
+  int LISTED = 8;
+
+  /**
+   * Names the futures as a comma-separated list; a long one shows its first and last few and how
+   * many there are: {@code T0, T1, T2, T3, T4, T5, ... T999 (1,000 in all)}.
+   */
   static String list(Collection<? extends FutureBase<?>> futures) {
-    return futures.stream().map(WaitReason::name).collect(Collectors.joining(", "));
+    List<String> names = names(futures);
+    if (names.size() <= LISTED) {
+      return String.join(", ", names);
+    }
+    return String.join(", ", names.subList(0, LISTED - 2))
+        + ", ... "
+        + names.get(names.size() - 1)
+        + String.format(java.util.Locale.ROOT, " (%,d in all)", names.size());
   }
 
   private static String name(FutureBase<?> future) {
