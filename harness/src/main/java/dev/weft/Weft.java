@@ -99,6 +99,8 @@ public final class Weft {
    * @param <T> the result type
    * @return what {@code main} returned
    * @throws IllegalStateException if called from inside a running loop: runs do not nest
+   * @throws RunInterruptedException if the calling thread is interrupted during the run: the run
+   *     stops, its tasks are unwound, and the interrupt stays set
    */
   public static <T> T run(RunOptions options, Callable<T> main) {
     Preconditions.requireNonNull(options, "options");

@@ -112,18 +112,45 @@ class CleanupTests {
   }
 
   @Test
-  void anInterruptOfTheCallingThreadDoesNotCutTheRunShortAndIsKept() {
+  void anInterruptOfTheCallingThreadStopsTheRunUnwindsItsTasksAndIsKept() {
     Thread caller = Thread.currentThread();
+    List<String> log = new ArrayList<>();
+    List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
     try {
-      String result =
-          Weft.run(
-              () -> {
-                caller.interrupt();
-                Weft.sleep(ofSeconds(1));
-                return "finished at " + Weft.elapsed();
-              });
-      assertThat(result).isEqualTo("finished at PT1S");
+      assertThatThrownBy(
+              () ->
+                  Weft.run(
+                      RunOptions.defaults().maxSteps(Long.MAX_VALUE),
+                      () -> {
+                        threads.add(Thread.currentThread());
+                        Weft.spawn(
+                            "ticker",
+                            () -> {
+                              threads.add(Thread.currentThread());
+                              try {
+                                while (true) {
+                                  Weft.sleep(ofSeconds(1)); // never ends by itself
+                                }
+                              } finally {
+                                log.add("ticker unwound");
+                              }
+                            });
+                        caller.interrupt(); // as a preemptive test timeout would
+                        while (true) {
+                          Weft.yieldNow();
+                        }
+                      }))
+          .isInstanceOf(RunInterruptedException.class)
+          .hasMessageStartingWith(
+              "The thread that called Weft.run was interrupted (a timeout, a cancelled build) at"
+                  + " virtual time ")
+          .hasMessageContaining("Tasks not done, in creation order (each was unwound):\n")
+          .hasMessageEndingWith("The interrupt is still set on the calling thread.");
       assertThat(Thread.interrupted()).isTrue();
+      // How far the tasks got before the driver saw the interrupt is real timing; each one that
+      // started was unwound, its finally block run.
+      assertThat(log).isSubsetOf("ticker unwound");
+      assertThat(threads).allSatisfy(thread -> assertThat(thread.isAlive()).isFalse());
     } finally {
       Thread.interrupted();
     }

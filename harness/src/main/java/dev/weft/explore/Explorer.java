@@ -1,6 +1,7 @@
 package dev.weft.explore;
 
 import dev.weft.Preemption;
+import dev.weft.RunInterruptedException;
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
 import dev.weft.Strategy;
@@ -325,32 +326,39 @@ public final class Explorer {
     Callable<Void> main = Operations.callable(scenario);
     Tally tally = new Tally();
     try (CarrierPool pool = new CarrierPool()) {
-      List<Schedule> first = values.first;
-      for (int i = 0; i < first.size(); i++) {
-        checkNotInterrupted(tally);
-        Chooser replay = Chooser.replaying(ScheduleAccess.choices(first.get(i)));
-        TryRecord record = Runner.runTry(values.options, replay, false, pool, main);
-        if (tally.failed(record)) {
-          String where = "on schedule " + (i + 1) + " of " + first.size() + " tried first";
-          return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
-        }
+      return explore(search, main, tally, pool);
+    } catch (RunInterruptedException interrupted) { // during a try, or a replay while shrinking
+      throw interrupted(tally, interrupted);
+    }
+  }
+
+  private ExplorationResult explore(
+      Search search, Callable<Void> main, Tally tally, CarrierPool pool) {
+    List<Schedule> first = values.first;
+    for (int i = 0; i < first.size(); i++) {
+      checkNotInterrupted(tally);
+      Chooser replay = Chooser.replaying(ScheduleAccess.choices(first.get(i)));
+      TryRecord record = Runner.runTry(values.options, replay, false, pool, main);
+      if (tally.failed(record)) {
+        String where = "on schedule " + (i + 1) + " of " + first.size() + " tried first";
+        return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
       }
-      for (int tryIndex = 0; tryIndex < values.tries; tryIndex++) {
-        if (tryIndex % values.shardCount != values.shardIndex) {
-          continue;
-        }
-        checkNotInterrupted(tally);
-        Chooser chooser = search.nextTry(tryIndex);
-        if (chooser == null) {
-          tally.exhausted = true;
-          break;
-        }
-        TryRecord record = Runner.runTry(values.options, chooser, false, pool, main);
-        search.finished(record.choices());
-        if (tally.failed(record)) {
-          String where = "on try " + (tryIndex + 1) + " of " + values.tries;
-          return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
-        }
+    }
+    for (int tryIndex = 0; tryIndex < values.tries; tryIndex++) {
+      if (tryIndex % values.shardCount != values.shardIndex) {
+        continue;
+      }
+      checkNotInterrupted(tally);
+      Chooser chooser = search.nextTry(tryIndex);
+      if (chooser == null) {
+        tally.exhausted = true;
+        break;
+      }
+      TryRecord record = Runner.runTry(values.options, chooser, false, pool, main);
+      search.finished(record.choices());
+      if (tally.failed(record)) {
+        String where = "on try " + (tryIndex + 1) + " of " + values.tries;
+        return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
       }
     }
     tally.exhausted |= search.exhausted();
@@ -363,12 +371,17 @@ public final class Explorer {
    */
   private void checkNotInterrupted(Tally tally) {
     if (Thread.currentThread().isInterrupted()) {
-      throw new IllegalStateException(
-          "The exploration was interrupted after "
-              + tally.ran
-              + (tally.ran == 1 ? " try" : " tries")
-              + ", with no failing schedule found so far; it stopped there.");
+      throw interrupted(tally, null);
     }
+  }
+
+  private static IllegalStateException interrupted(Tally tally, Throwable cause) {
+    return new IllegalStateException(
+        "The exploration was interrupted after "
+            + tally.ran
+            + (tally.ran == 1 ? " try" : " tries")
+            + ", with no failing schedule found so far; it stopped there.",
+        cause);
   }
 
   /** Counts the tries of one exploration, and which were discarded. */

@@ -98,8 +98,8 @@ final class Baton {
 
   /**
    * Parks the calling thread until {@code self} holds the baton or {@code nanos} of real time have
-   * passed. Used by the driver only. An interrupt does not end the wait (the run must still end
-   * cleanly); it is remembered, see {@link #takeDriverInterrupt()}.
+   * passed. Used by the driver only. An interrupt ends the wait early, so that the driver can stop
+   * the run; it is remembered, see {@link #driverInterrupted()} and {@link #takeDriverInterrupt()}.
    *
    * @return whether {@code self} holds the baton
    */
@@ -113,9 +113,15 @@ final class Baton {
       LockSupport.parkNanos(this, left);
       if (Thread.interrupted()) {
         driverInterrupted = true;
+        return holder == self;
       }
     }
     return true;
+  }
+
+  /** Returns whether the driver was interrupted while it waited, without forgetting it. */
+  boolean driverInterrupted() {
+    return driverInterrupted;
   }
 
   /** Returns whether the driver was interrupted while it waited, and forgets it. */

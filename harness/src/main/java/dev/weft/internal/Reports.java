@@ -141,6 +141,18 @@ final class Reports {
     return out.toString();
   }
 
+  static String interrupted(Loop loop, long at) {
+    StringBuilder out = new StringBuilder();
+    out.append("The thread that called Weft.run was interrupted (a timeout, a cancelled build) at")
+        .append(" virtual time ")
+        .append(VirtualTime.format(at))
+        .append(
+            ", so the run stopped there. Tasks not done, in creation order (each was unwound):\n");
+    table(out, notDone(loop));
+    out.append("The interrupt is still set on the calling thread.");
+    return out.toString();
+  }
+
   static String watchdog(Loop loop, TaskImpl<?> stuck, boolean leftRunning) {
     String who = stuck == null ? "The scheduler" : stuck.label();
     StringBuilder out = new StringBuilder();

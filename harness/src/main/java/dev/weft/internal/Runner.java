@@ -4,6 +4,7 @@ import dev.weft.BlockedOutsideWeftException;
 import dev.weft.DeadlockException;
 import dev.weft.LeftoverTasksException;
 import dev.weft.RunEvent;
+import dev.weft.RunInterruptedException;
 import dev.weft.RunListener;
 import dev.weft.RunOptions;
 import dev.weft.StepLimitExceededException;
@@ -28,6 +29,9 @@ public final class Runner {
   private final long watchdogNanos;
   private final List<Thread> leftRunning = new ArrayList<>();
   private RuntimeException watchdogFailure;
+
+  /** The virtual time when the caller's interrupt stopped the run. */
+  private long interruptedAt;
 
   /** The tasks blocked when the run deadlocked, in creation order; empty otherwise. */
   private List<String> blockedAtEnd = List.of();
@@ -61,9 +65,9 @@ public final class Runner {
   /**
    * Runs {@code main} as one try of an exploration, with its choice points decided by {@code
    * chooser}, recording the choices (and the events, if {@code trace}), and returns what happened
-   * instead of throwing. A run that ends for a reason outside the scenario (the listener threw, a
-   * carrier thread could not start, Weft failed internally) says nothing about the scenario: its
-   * failure is thrown, not recorded.
+   * instead of throwing. A run that ends for a reason outside the scenario (the caller was
+   * interrupted, the listener threw, a carrier thread could not start, Weft failed internally) says
+   * nothing about the scenario: its failure is thrown, not recorded.
    *
    * @param options the run's options (limits, preemption, listener); their strategy is ignored
    * @param chooser decides the try's choice points
@@ -86,9 +90,11 @@ public final class Runner {
       failure = e;
     }
     Ending.End end = loop.ending.end();
-    if (failure != null && end == Ending.End.LISTENER_FAILED
-        || end == Ending.End.THREAD_START_FAILED
-        || end == Ending.End.INTERNAL_ERROR) {
+    if (failure != null
+        && (end == Ending.End.INTERRUPTED
+            || end == Ending.End.LISTENER_FAILED
+            || end == Ending.End.THREAD_START_FAILED
+            || end == Ending.End.INTERNAL_ERROR)) {
       throw FutureBase.propagate(failure);
     }
     return new TryRecord(
@@ -179,9 +185,20 @@ public final class Runner {
     long seenSteps = loop.steps();
     Object seenHolder = loop.handoff.baton.holder();
     long since = System.nanoTime();
+    boolean interrupted = false;
     while (!loop.handoff.baton.awaitTurn(Handoff.DRIVER, poll)) {
       long steps = loop.steps();
       Object holder = loop.handoff.baton.holder();
+      if (!interrupted && loop.handoff.baton.driverInterrupted()) {
+        // The caller was interrupted (a timeout, a cancelled build): stop the run. Tasks are
+        // unwound
+        // at their next Weft call; one stuck outside Weft meets the watchdog below.
+        interrupted = true;
+        interruptedAt = loop.now();
+        loop.ending.endBy(Ending.End.INTERRUPTED, null, null);
+        loop.ending.abort("the thread that called Weft.run was interrupted");
+        continue;
+      }
       if (steps != seenSteps || holder != seenHolder) {
         seenSteps = steps;
         seenHolder = holder;
@@ -222,6 +239,13 @@ public final class Runner {
         return new StepLimitExceededException(Reports.stepLimit(loop));
       case WATCHDOG:
         return watchdogFailure;
+      case INTERRUPTED:
+        RuntimeException interrupted =
+            new RunInterruptedException(Reports.interrupted(loop, interruptedAt));
+        if (watchdogFailure != null) {
+          interrupted.addSuppressed(watchdogFailure);
+        }
+        return interrupted;
       case LISTENER_FAILED:
         return new IllegalStateException(
             "The RunListener threw on the event \""
