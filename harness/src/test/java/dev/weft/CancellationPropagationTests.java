@@ -4,6 +4,7 @@ import static dev.weft.TestPrograms.joinFailure;
 import static dev.weft.TestPrograms.sleeper;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,7 @@ class CancellationPropagationTests {
               "done=true cancelled=true",
               "first cancelled at PT0S",
               "second cancelled at PT0S",
-              "main: Promise 'reply' was cancelled");
+              "main: Promise 'reply' was cancelled by main at virtual time 0s");
     }
 
     @Test
@@ -319,5 +320,35 @@ class CancellationPropagationTests {
               "second sleep cancelled at PT3S",
               "cancelled: true");
     }
+  }
+
+  @Test
+  void aMainThatJoinedATaskCancelledElsewhereSaysWhereTheCancellationCameFrom() {
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                Weft.run(
+                    () -> {
+                      Task<Integer> worker =
+                          Weft.spawn(
+                              "worker",
+                              () -> {
+                                Weft.sleep(ofSeconds(5));
+                                return 1;
+                              });
+                      Weft.spawn(
+                          "canceller",
+                          () -> {
+                            Weft.sleep(ofSeconds(1));
+                            worker.cancel();
+                          });
+                      return worker.join();
+                    }));
+    assertThat(thrown)
+        .isInstanceOf(CancelledException.class)
+        .hasMessage("Task 'main' was cancelled")
+        .cause()
+        .isInstanceOf(CancelledException.class)
+        .hasMessage("Task 'worker' was cancelled by canceller at virtual time 1s");
   }
 }

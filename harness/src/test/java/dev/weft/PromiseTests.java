@@ -76,7 +76,8 @@ class PromiseTests {
           waiter.join();
         });
 
-    assertThat(log).containsExactly("waiter saw Promise 'reply' was cancelled");
+    assertThat(log)
+        .containsExactly("waiter saw Promise 'reply' was cancelled by main at virtual time 0s");
   }
 
   @Test

@@ -38,6 +38,17 @@ abstract class FutureBase<T> implements Task<T> {
   private List<Runnable> moreCallbacks;
   private boolean failureObserved;
 
+  /** Who first called {@code cancel()} on it, and when, for the message awaiters get; or null. */
+  private String cancelledBy;
+
+  private long cancelledAt;
+
+  /**
+   * The cancellation that ended a task's body when the task did not cancel by itself being
+   * cancelled (it let a cancellation it awaited propagate), so awaiters see where it came from.
+   */
+  private Throwable cancelCause;
+
   FutureBase(Loop loop, String name) {
     this.loop = loop;
     this.name = name;
@@ -86,7 +97,17 @@ abstract class FutureBase<T> implements Task<T> {
       return false;
     }
     RunningLoop.checkAccess(loop, this, "cancel()");
+    if (cancelledBy == null) {
+      TaskImpl<?> caller = loop.currentOrNull();
+      cancelledBy = caller == null ? "a callback" : caller.name();
+      cancelledAt = loop.now();
+    }
     return requestCancel();
+  }
+
+  /** Keeps the cancellation that ended a task's body, as the cause awaiters will see. */
+  final void cancelledBecause(Throwable cause) {
+    cancelCause = cause;
   }
 
   /**
@@ -157,7 +178,20 @@ abstract class FutureBase<T> implements Task<T> {
         failureObserved = true;
         return unchecked(failure, failureSource);
       case CANCELLED:
-        return new CancelledException(label() + " was cancelled");
+        CancelledException cancelled =
+            new CancelledException(
+                label()
+                    + " was cancelled"
+                    + (cancelledBy == null
+                        ? ""
+                        : " by "
+                            + cancelledBy
+                            + " at virtual time "
+                            + VirtualTime.format(cancelledAt)));
+        if (cancelCause != null) {
+          cancelled.initCause(cancelCause);
+        }
+        return cancelled;
       default:
         throw new IllegalStateException(label() + " is not done yet");
     }

@@ -115,6 +115,9 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
           RunEvent.Kind.FAILED,
           new RunEvent.Failed(error.getClass().getName(), String.valueOf(error), true));
     } else if (cancelledBeforeStart || error instanceof CancelledException) {
+      if (error != null && cancelling() == 0) {
+        cancelledBecause(error); // not cancelled itself: it let an awaited cancellation through
+      }
       requestCancelOfFuture();
       loop.ended(
           this,
