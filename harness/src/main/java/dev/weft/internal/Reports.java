@@ -153,7 +153,12 @@ final class Reports {
     return out.toString();
   }
 
-  static String watchdog(Loop loop, TaskImpl<?> stuck, boolean leftRunning) {
+  /**
+   * Says that a task (or the scheduler) held the run outside Weft past the watchdog's limit; {@code
+   * abandonedAfter} is how long its interrupted thread was given to stop before it was left
+   * running, or -1 if it stopped.
+   */
+  static String watchdog(Loop loop, TaskImpl<?> stuck, long abandonedAfter) {
     String who = stuck == null ? "The scheduler" : stuck.label();
     StringBuilder out = new StringBuilder();
     out.append(who)
@@ -173,8 +178,12 @@ final class Reports {
           .append(stuck.label())
           .append(" when the watchdog fired.");
     }
-    if (leftRunning) {
-      out.append("\nIts thread did not stop when interrupted and was left running.");
+    if (abandonedAfter >= 0) {
+      out.append("\nIts thread had not stopped ")
+          .append(VirtualTime.format(abandonedAfter))
+          .append(
+              " (real time) after it was interrupted, so it was left running; it may still end by")
+          .append(" itself.");
     }
     return out.toString();
   }

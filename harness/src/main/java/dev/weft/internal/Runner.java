@@ -221,13 +221,21 @@ public final class Runner {
     loop.ending.endBy(Ending.End.WATCHDOG, null, null);
     boolean back = true;
     if (stuck != null) {
+      // A short grace, not another whole period: the run has already waited the watchdog's limit.
       stuck.carrier.interrupt();
-      back = loop.handoff.baton.awaitTurn(Handoff.DRIVER, watchdogNanos);
+      back = loop.handoff.baton.awaitTurn(Handoff.DRIVER, graceNanos());
       if (!back) {
         abandon(stuck.carrier);
       }
     }
-    watchdogFailure = new BlockedOutsideWeftException(Reports.watchdog(loop, stuck, !back), stack);
+    watchdogFailure =
+        new BlockedOutsideWeftException(
+            Reports.watchdog(loop, stuck, back ? -1 : graceNanos()), stack);
+  }
+
+  /** How long a thread the watchdog interrupted has to give the baton back: a second at most. */
+  private long graceNanos() {
+    return Math.min(watchdogNanos, TimeUnit.SECONDS.toNanos(1));
   }
 
   private RuntimeException failureFor(Ending.End end) {
