@@ -76,10 +76,11 @@ public final class LoopBinding {
   public Task<?> enterTask(String operation) {
     Loop active = bind(operation);
     active.preemptionPoint();
-    if (active.currentOrNull() == null) {
+    TaskImpl<?> task = active.currentOrNull();
+    if (task == null) {
       throw new IllegalStateException(Messages.primitiveFromCallback(label, operation));
     }
-    return active.currentOrNull();
+    return task;
   }
 
   /**

@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 
 /**
  * What a suspended task waits on, in the program's words ("join(Task 'P0')", "sleep(1s), until
- * 1.2s") and as structure (the operation, the primitive, the tasks waited for). Built lazily: the
- * wait is only described when a report or a listener needs it, so describing costs nothing on the
- * fast path, and a primitive's state is read at that moment.
+ * 1.2s") and as structure (the operation, the primitive, the tasks waited for). Built lazily: no
+ * text or list is made until a report or a listener asks, and a primitive's state is read at that
+ * moment.
  */
 @FunctionalInterface
 interface WaitReason {
@@ -53,7 +53,7 @@ interface WaitReason {
   int LISTED = 8;
 
   /**
-   * Names the futures as a comma-separated list; a long one shows its first and last few and how
+   * Names the futures as a comma-separated list; a long one shows its first six, its last, and how
    * many there are: {@code T0, T1, T2, T3, T4, T5, ... T999 (1,000 in all)}.
    */
   static String list(Collection<? extends FutureBase<?>> futures) {

@@ -53,7 +53,9 @@ public final class ChoicePoints {
           Messages.internalError(
               "the strategy picked " + index + " of " + candidates + " ready callbacks"));
     }
-    record(Choice.Kind.TASK, index, candidates, view.candidateName(index));
+    if (choices != null) { // the name is looked up only when the choice is kept
+      record(Choice.Kind.TASK, index, candidates, view.candidateName(index));
+    }
     return index;
   }
 
