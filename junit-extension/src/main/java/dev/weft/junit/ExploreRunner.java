@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor.Invocation;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -45,15 +46,16 @@ final class ExploreRunner {
     invocation.skip(); // each try invokes the method itself
     TestMethod test = new TestMethod(invocationContext);
     Explorer explorer = Explorer.explore(test::invoke);
-    long seed = settings.seed(annotation);
-    RunOptions options = settings.explore(annotation, explorer.options(), seed);
     Optional<Schedule> replay = settings.replay();
-    if (replay.isPresent()) {
+    if (replay.isPresent()) { // one run of that schedule: no seed is drawn or needed
+      RunOptions options = settings.explore(annotation, explorer.options(), 0);
       publish(Map.of("weft.tries", "1", "weft.replay", quoted(replay.get())));
       WeftTestRunner.run(
           context, settings, options.replay(replay.get()), replay.get().toString(), test::invoke);
       return;
     }
+    long seed = settings.seed(annotation);
+    RunOptions options = settings.explore(annotation, explorer.options(), seed);
     int tries = settings.tries(annotation);
     int[] shard = settings.shard();
     Optional<FailureDatabase> database = settings.database().map(FailureDatabase::new);
@@ -67,14 +69,31 @@ final class ExploreRunner {
         databaseProblems.add(problem(e));
       }
     }
-    ExplorationResult result =
-        explorer
-            .options(options)
-            .tries(tries)
-            .shard(shard[0], shard[1])
-            .tryFirst(stored)
-            .discardWhen(failure -> failure instanceof TestAbortedException)
-            .run();
+    ExplorationResult result;
+    try {
+      result =
+          explorer
+              .options(options)
+              .tries(tries)
+              .shard(shard[0], shard[1])
+              .tryFirst(stored)
+              .discardWhen(failure -> failure instanceof TestAbortedException)
+              .run();
+    } catch (IllegalArgumentException unshardable) { // the one setting Explorer.run itself refuses
+      throw new ExtensionConfigurationException(
+          "Weft: "
+              + Settings.SHARD
+              + "="
+              + shard[0]
+              + "/"
+              + shard[1]
+              + " cannot apply to "
+              + settings.name()
+              + ": "
+              + unshardable.getMessage()
+              + ".",
+          unshardable);
+    }
 
     Map<String, String> entries = new LinkedHashMap<>();
     entries.put("weft.tries", Integer.toString(result.tries()));
@@ -131,14 +150,7 @@ final class ExploreRunner {
   private AssertionError failure(Counterexample found, Path keptIn, List<String> databaseProblems) {
     String schedule = found.minimal().toString();
     String html =
-        FailureReport.publishHtml(
-            context,
-            new HtmlTimeline.Page(
-                settings.name(),
-                String.valueOf(found.failure()),
-                schedule,
-                FailureReport.replayLine(schedule),
-                found.trace()));
+        FailureReport.publishHtml(context, settings, found.failure(), schedule, found.trace());
     StringBuilder howToReplay =
         new StringBuilder(FailureReport.replayLine(schedule))
             .append("\n  Put this line on ")

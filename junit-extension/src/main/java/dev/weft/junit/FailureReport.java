@@ -43,6 +43,26 @@ final class FailureReport {
   }
 
   /**
+   * Publishes the page of a failing run of {@code settings}' test: {@code schedule} is the one it
+   * ran (with the line that replays it), or {@code null} for asyncio's order without a replay.
+   */
+  static String publishHtml(
+      ExtensionContext context,
+      Settings settings,
+      Throwable failure,
+      String schedule,
+      List<RunEvent> events) {
+    return publishHtml(
+        context,
+        new HtmlTimeline.Page(
+            settings.name(),
+            String.valueOf(failure),
+            schedule,
+            schedule == null ? null : replayLine(schedule),
+            events));
+  }
+
+  /**
    * Attaches the timeline of a failing {@code Weft.run} to its failure as a suppressed note, and
    * publishes it as HTML.
    */
@@ -53,15 +73,7 @@ final class FailureReport {
       RunRecorder recorder,
       String schedule) {
     List<RunEvent> events = recorder.events();
-    String html =
-        publishHtml(
-            context,
-            new HtmlTimeline.Page(
-                settings.name(),
-                String.valueOf(failure),
-                schedule,
-                schedule == null ? null : replayLine(schedule),
-                events));
+    String html = publishHtml(context, settings, failure, schedule, events);
     String timeline;
     try {
       timeline = Timeline.of(events);

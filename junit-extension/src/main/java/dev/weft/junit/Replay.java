@@ -9,7 +9,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs exactly one schedule, once: put it on a {@link WeftTest} or {@link Explore} method to
- * reproduce a failure that an exploration reported (its report ends with the line to paste).
+ * reproduce a failure that an exploration reported (the report's "Replay it:" section gives the
+ * line to paste).
  *
  * <pre>{@code
  * @Explore

@@ -115,7 +115,7 @@ final class Settings {
   }
 
   /** The strategy: the annotation's, else {@code weft.explore.strategy}, else random. */
-  Strategy strategy(Explore annotation) {
+  private Strategy strategy(Explore annotation) {
     if (!annotation.strategy().isEmpty()) {
       return strategy(
           annotation.strategy(), "@Explore(strategy = \"" + annotation.strategy() + "\")");

@@ -196,6 +196,22 @@ class ConfigurationTests {
                 + scheduleError("d"));
   }
 
+  static class ExhaustiveTestCase {
+    @Explore(strategy = "exhaustive(1)")
+    void passes() {}
+  }
+
+  @Test
+  void anExhaustiveSearchCannotBeShardedAndTheMessageNamesTheKey() {
+    EngineExecutionResults results =
+        Kit.in(folder).with("weft.explore.shard", "1/2").run(ExhaustiveTestCase.class);
+    assertThat(Kit.failureOf(results))
+        .hasMessageStartingWith(
+            "Weft: weft.explore.shard=1/2 cannot apply to ExhaustiveTestCase#passes(): "
+                + "Strategy.exhaustive(1) explores one tree depth first and cannot be split into"
+                + " shards");
+  }
+
   private static String scheduleError(String text) {
     try {
       dev.weft.Schedule.parse(text);
