@@ -159,7 +159,7 @@ final class Reports {
    * running, or -1 if it stopped.
    */
   static String watchdog(Loop loop, TaskImpl<?> stuck, long abandonedAfter) {
-    String who = stuck == null ? "The scheduler" : stuck.label();
+    String who = stuck == null ? "Weft's loop (between two tasks, no task running)" : stuck.label();
     StringBuilder out = new StringBuilder();
     out.append(who)
         .append(" ran for more than ")
