@@ -149,6 +149,40 @@ class JdkBlockingQueueTests {
     }
   }
 
+  /** The README's example: a class written for threads, and Awaitility's await on virtual time. */
+  static final class Mailer {
+    private final BlockingQueue<String> outbox;
+    final List<String> sent = new ArrayList<>();
+
+    Mailer(BlockingQueue<String> outbox) {
+      this.outbox = outbox;
+    }
+
+    void run() throws InterruptedException {
+      for (String mail; (mail = outbox.poll(1, TimeUnit.MINUTES)) != null; ) {
+        sent.add(mail);
+      }
+    }
+  }
+
+  @Test
+  void theReadmesMailerSendsEverythingThenStopsAfterItsIdleMinute() {
+    List<String> log = new ArrayList<>();
+    Weft.run(
+        () -> {
+          BlockingQueue<String> outbox = Jdk.blockingQueue("outbox", 10);
+          Mailer mailer = new Mailer(outbox);
+          Task<Void> worker = Weft.spawn("mailer", mailer::run);
+          outbox.put("hello");
+          outbox.put("bye");
+          Await.await().atMost(ofSeconds(5)).until(() -> mailer.sent.size() == 2);
+          log.add("sent " + mailer.sent + " @" + Weft.elapsed().toMillis() + "ms");
+          worker.join();
+          log.add("stopped @" + Weft.elapsed().toMillis() + "ms");
+        });
+    assertThat(log).containsExactly("sent [hello, bye] @100ms", "stopped @60000ms");
+  }
+
   @Nested
   class WithoutWaiting {
 
