@@ -131,6 +131,28 @@ class JdkLockTests {
     }
 
     @Test
+    void lockInterruptiblyHonoursAnInterruptFlagTheTaskSetAndTryLockNeedsATask() {
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          () -> {
+            Lock lock = Jdk.lock("account");
+            Thread.currentThread().interrupt();
+            log.add(catchThrowable(lock::lockInterruptibly).getClass().getSimpleName());
+            lock.lockInterruptibly();
+            log.add("then locked: " + lock);
+            lock.unlock();
+            Weft.callSoon(() -> log.add(catchThrowable(lock::tryLock).getMessage()));
+            Weft.yieldNow();
+          });
+      assertThat(log)
+          .containsExactly(
+              "InterruptedException",
+              "then locked: lock 'account' (held by main)",
+              "tryLock() on lock 'account' was called from a callback (callSoon/callLater): a lock"
+                  + " is held by a task, and a callback is none. Call it from a task.");
+    }
+
+    @Test
     void deadlockReportsSayWhichTaskHoldsWhichLock() {
       assertThatThrownBy(
               () ->
