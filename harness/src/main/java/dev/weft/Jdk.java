@@ -126,10 +126,10 @@ public final class Jdk {
    * {@code ReentrantLock}'s rules: only the owner may await or signal it (else {@link
    * IllegalMonitorStateException}); {@code await} releases every hold and restores them; waiters
    * are signalled in the order they started waiting; a signalled waiter takes the lock back before
-   * {@code await} returns. A waiter that times out, or is cancelled, after a signal passes the
-   * signal on to another waiter, so no signal is lost; that may wake another waiter spuriously,
-   * which the interface allows (always await in a {@code while} loop). Reports call the conditions
-   * {@code condition 1 of lock 'buffer'}, {@code condition 2 ...}, in the order they were made.
+   * {@code await} returns. A waiter that times out or is cancelled wakes the next waiter, in case
+   * it had been signalled, so no signal is lost; that may wake a waiter spuriously, which the
+   * interface allows (always await in a {@code while} loop). Reports call the conditions {@code
+   * condition 1 of lock 'buffer'}, {@code condition 2 ...}, in the order they were made.
    *
    * <pre>{@code
    * java.util.concurrent.locks.Lock lock = Jdk.lock("account");

@@ -268,6 +268,42 @@ class JdkLockTests {
     }
 
     @Test
+    void aWaiterThatTimesOutWakesTheNextInCaseItHadBeenSignalled() {
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          () -> {
+            Lock lock = Jdk.lock("buffer");
+            Condition changed = lock.newCondition();
+            Task<Void> timed =
+                Weft.spawn(
+                    "timed",
+                    () -> {
+                      lock.lock();
+                      try {
+                        log.add("timed: " + changed.await(1, TimeUnit.SECONDS) + " " + at());
+                      } finally {
+                        lock.unlock();
+                      }
+                    });
+            Task<Void> patient =
+                Weft.spawn(
+                    "patient",
+                    () -> {
+                      lock.lock();
+                      try {
+                        changed.await();
+                        log.add("patient woke " + at() + ", though no one signalled");
+                      } finally {
+                        lock.unlock();
+                      }
+                    });
+            Weft.gather(timed, patient);
+          });
+      assertThat(log)
+          .containsExactly("timed: false @1s", "patient woke @1s, though no one signalled");
+    }
+
+    @Test
     void aCancelledAwaitTakesTheLockBackBeforeItThrows() {
       List<String> log = new ArrayList<>();
       Weft.run(
