@@ -296,6 +296,22 @@ class JdkBlockingQueueTests {
     }
 
     @Test
+    void aQueueBelongsToTheRunThatFirstUsedIt() {
+      BlockingQueue<String> jobs = Jdk.blockingQueue("jobs", 2);
+      Weft.run(() -> jobs.put("a"));
+      assertThatThrownBy(() -> Weft.run(jobs::take))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "blocking queue 'jobs'.take() was called from a different Weft run than the one it"
+                  + " belongs to");
+      assertThatThrownBy(jobs::poll)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "blocking queue 'jobs'.poll() was called outside the Weft run it belongs to");
+      assertThat(jobs).containsExactly("a"); // reads work anywhere, as a Queue's do
+    }
+
+    @Test
     void aVirtualWaitOfAnHourTakesNoRealWait() {
       Duration waited =
           Weft.run(
