@@ -161,9 +161,11 @@ public final class Jdk {
    * with {@code ReentrantReadWriteLock}: Weft reports it as a deadlock that says so ({@code
    * writeLock().lock() on read-write lock 'cache' (read-locked by W; W holds a read lock itself,
    * and a read lock cannot be upgraded ...)}). Unlocking a lock the task does not hold throws
-   * {@link IllegalMonitorStateException}. Unlike the JDK's write lock, neither lock offers
-   * conditions: {@code newCondition()} throws {@link UnsupportedOperationException}; use {@link
-   * #lock(String)} and its conditions for that.
+   * {@link IllegalMonitorStateException}. The write lock's {@code newCondition()} returns a
+   * condition with the rules of {@link #lock(String)}'s, for the writer ({@code await} releases the
+   * write holds, read holds stay, and takes the write lock back before it returns); reports call it
+   * {@code condition 1 of read-write lock 'cache''s write lock}. The read lock has none ({@link
+   * UnsupportedOperationException}), as in the JDK.
    *
    * @param name the name reports use ({@code read-write lock 'cache'}), or {@code null}
    * @return a new lock, not held

@@ -66,12 +66,7 @@ final class JdkCondition implements java.util.concurrent.locks.Condition {
     JdkWaits.checkInterrupt("awaitUntil()", label());
     Task<?> task = enter("awaitUntil");
     long now = Adapters.now("awaitUntil");
-    long nanos;
-    try {
-      nanos = Math.subtractExact(Math.multiplyExact(deadline.getTime(), 1_000_000L), now);
-    } catch (ArithmeticException overflow) {
-      nanos = deadline.getTime() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
-    }
+    long nanos = JdkWaits.untilDeadline(deadline, now);
     return nanos > 0 && timedAwait(task, nanos, "awaitUntil(" + deadline.toInstant() + ")");
   }
 

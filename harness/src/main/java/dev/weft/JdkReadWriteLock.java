@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * A {@link ReadWriteLock} with the rules of a fair {@code ReentrantReadWriteLock} whose waits are
@@ -24,19 +25,22 @@ import java.util.concurrent.locks.ReadWriteLock;
  * {@link Semaphore} hands over a permit; a task cancelled after its grant gives it back.
  */
 final class JdkReadWriteLock implements ReadWriteLock {
-  private final LoopBinding binding;
+  final LoopBinding binding;
   private final View readLock = new View(false);
   private final View writeLock = new View(true);
 
-  private Task<?> writer;
-  private int writeHolds;
+  Task<?> writer;
+  int writeHolds;
 
   /** Read holds per task, in the order the tasks first took one (tasks compare by identity). */
   private final Map<Task<?>, Integer> readers = new LinkedHashMap<>();
 
   private final Deque<Request> waiting = new ArrayDeque<>();
 
-  private record Request(Task<?> task, boolean write, Waiter waiter) {}
+  /** How many conditions the write lock has made, to number them for reports. */
+  private int conditions;
+
+  record Request(Task<?> task, boolean write, Waiter waiter) {}
 
   JdkReadWriteLock(String name) {
     this.binding = new LoopBinding("read-write lock", name);
@@ -52,14 +56,14 @@ final class JdkReadWriteLock implements ReadWriteLock {
     return writeLock;
   }
 
-  private String label() {
+  String label() {
     return binding.label();
   }
 
   // ---------------------------------------------------------------- granting
 
   /** Grants {@code task} at once if the rules allow it without waiting. */
-  private boolean tryNow(Task<?> task, boolean write) {
+  boolean tryNow(Task<?> task, boolean write) {
     if (write) {
       if (writer == task) {
         writeHolds = more(writeHolds);
@@ -96,7 +100,7 @@ final class JdkReadWriteLock implements ReadWriteLock {
   }
 
   /** Grants the waiting requests that can go now, first come first served. */
-  private void grantWaiting() {
+  void grantWaiting() {
     while (!waiting.isEmpty()) {
       Request first = waiting.peekFirst();
       if (first.waiter().isDone()) {
@@ -123,12 +127,14 @@ final class JdkReadWriteLock implements ReadWriteLock {
 
   /** Waits until {@code request} is granted; a task cancelled after its grant gives it back. */
   private void awaitGrant(Request request, String shown) {
+    awaitGrant(request, shown, () -> shown + " on " + label() + " (" + state(request) + ")");
+  }
+
+  /** Waits as {@link #awaitGrant(Request, String)}, described by {@code text} in reports. */
+  void awaitGrant(Request request, String operation, Supplier<String> text) {
     waiting.addLast(request);
     try {
-      request
-          .waiter()
-          .await(
-              binding.waitIn(shown, () -> shown + " on " + label() + " (" + state(request) + ")"));
+      request.waiter().await(binding.waitIn(operation, text));
     } catch (Throwable e) {
       waiting.remove(request);
       if (request.waiter().isDone() && !request.waiter().isCancelled()) {
@@ -159,7 +165,7 @@ final class JdkReadWriteLock implements ReadWriteLock {
   // ---------------------------------------------------------------- reports
 
   /** Says why {@code request} waits: who holds the lock, and who asked first. */
-  private String state(Request request) {
+  String state(Request request) {
     StringBuilder state = new StringBuilder();
     if (writer != null) {
       state.append("write-locked by ").append(name(writer));
@@ -319,14 +325,14 @@ final class JdkReadWriteLock implements ReadWriteLock {
 
     @Override
     public java.util.concurrent.locks.Condition newCondition() {
-      throw new UnsupportedOperationException(
-          prefix
-              + "newCondition() on "
-              + label()
-              + ": Weft's read-write lock offers no conditions"
-              + (write
-                  ? " (ReentrantReadWriteLock's write lock does); use Jdk.lock() and its conditions."
-                  : ", and neither does ReentrantReadWriteLock's read lock."));
+      if (!write) {
+        throw new UnsupportedOperationException(
+            "readLock().newCondition() on "
+                + label()
+                + ": a read lock has no conditions, as with ReentrantReadWriteLock; use the write"
+                + " lock's.");
+      }
+      return new JdkWriteCondition(JdkReadWriteLock.this, ++conditions);
     }
 
     /**

@@ -54,6 +54,23 @@ final class JdkWaits {
     }
   }
 
+  /**
+   * Returns the nanoseconds from virtual time {@code now} to {@code deadline} on the virtual clock.
+   */
+  static long untilDeadline(java.util.Date deadline, long now) {
+    try {
+      return Math.subtractExact(Math.multiplyExact(deadline.getTime(), 1_000_000L), now);
+    } catch (ArithmeticException overflow) {
+      return deadline.getTime() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
+  }
+
+  /** Throws {@code failure} as it is: an unchecked one, or a checked one the caller declares. */
+  @SuppressWarnings("unchecked")
+  static <E extends Throwable> E rethrow(Throwable failure) throws E {
+    throw (E) failure;
+  }
+
   /** The name of {@code task} for messages, or "a callback" when no task runs. */
   static String who(Task<?> task) {
     return task == null ? "a callback (callSoon/callLater)" : task.name();

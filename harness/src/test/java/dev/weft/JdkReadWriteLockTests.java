@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import org.junit.jupiter.api.Test;
@@ -166,17 +167,96 @@ class JdkReadWriteLockTests {
         () -> {
           ReadWriteLock rw = Jdk.readWriteLock("cache");
           log.add(catchThrowable(() -> rw.readLock().unlock()).getMessage());
-          log.add(catchThrowable(() -> rw.writeLock().newCondition()).getMessage());
-          log.add(catchThrowable(() -> rw.readLock().newCondition()).getClass().getSimpleName());
+          log.add(catchThrowable(() -> rw.readLock().newCondition()).getMessage());
+          Condition changed = rw.writeLock().newCondition();
+          log.add(catchThrowable(changed::await).getMessage());
+          rw.readLock().lock();
+          log.add(catchThrowable(changed::signal).getMessage());
         });
     assertThat(log)
         .containsExactly(
             "readLock().unlock() on read-write lock 'cache' by main, which does not hold the read"
                 + " lock: only a task that holds a lock may unlock it, as with"
                 + " ReentrantReadWriteLock.",
-            "writeLock().newCondition() on read-write lock 'cache': Weft's read-write lock offers no"
-                + " conditions (ReentrantReadWriteLock's write lock does); use Jdk.lock() and its"
-                + " conditions.",
-            "UnsupportedOperationException");
+            "readLock().newCondition() on read-write lock 'cache': a read lock has no conditions, as"
+                + " with ReentrantReadWriteLock; use the write lock's.",
+            "await() on condition 1 of read-write lock 'cache''s write lock by main, which does not"
+                + " hold the write lock: a task must hold it to await one of its conditions, as with"
+                + " ReentrantReadWriteLock.",
+            "signal() on condition 1 of read-write lock 'cache''s write lock by main, which does not"
+                + " hold the write lock: a task must hold it to signal one of its conditions, as with"
+                + " ReentrantReadWriteLock.");
+  }
+
+  @Test
+  void theWriteLocksConditionsReleaseTheWriteLockWhileTheyWaitAndTakeItBack() {
+    List<String> log = new ArrayList<>();
+    Weft.run(
+        () -> {
+          ReadWriteLock rw = Jdk.readWriteLock("cache");
+          Condition loaded = rw.writeLock().newCondition();
+          List<String> entries = new ArrayList<>();
+          Task<Void> waiter =
+              Weft.spawn(
+                  "waiter",
+                  () -> {
+                    rw.writeLock().lock();
+                    rw.writeLock().lock();
+                    try {
+                      while (entries.isEmpty()) {
+                        loaded.await();
+                      }
+                      log.add("waiter sees " + entries + " " + at() + ", " + rw);
+                    } finally {
+                      rw.writeLock().unlock();
+                      rw.writeLock().unlock();
+                    }
+                  });
+          Task<Void> reader = holder("reader", rw.readLock(), 1, 1, log);
+          Weft.sleep(ofSeconds(3));
+          rw.writeLock().lock();
+          entries.add("k");
+          loaded.signal();
+          log.add("loader signalled " + at());
+          Weft.sleep(ofSeconds(1));
+          rw.writeLock().unlock();
+          Weft.gather(waiter, reader);
+          rw.writeLock().lock();
+          log.add("timed: " + loaded.await(2, TimeUnit.SECONDS) + " " + at());
+          rw.writeLock().unlock();
+        });
+    assertThat(log)
+        .containsExactly(
+            "reader in @1s",
+            "reader out @2s",
+            "loader signalled @3s",
+            "waiter sees [k] @4s, read-write lock 'cache' (write-locked by waiter)",
+            "timed: false @6s");
+  }
+
+  @Test
+  void aSignalledWriterWaitingToTakeTheWriteLockBackIsReportedSo() {
+    assertThatThrownBy(
+            () ->
+                Weft.run(
+                    () -> {
+                      ReadWriteLock rw = Jdk.readWriteLock("cache");
+                      Condition loaded = rw.writeLock().newCondition();
+                      Task<Void> waiter =
+                          Weft.spawn(
+                              "waiter",
+                              () -> {
+                                rw.writeLock().lock();
+                                loaded.await();
+                              });
+                      Weft.sleep(ofSeconds(1));
+                      rw.writeLock().lock();
+                      loaded.signal();
+                      waiter.join();
+                    }))
+        .isInstanceOf(DeadlockException.class)
+        .hasMessageContaining(
+            "  waiter  blocked in await() on condition 1 of read-write lock 'cache''s write lock"
+                + " (signalled, taking back the write lock, write-locked by main)\n");
   }
 }
