@@ -299,7 +299,9 @@ public final class Await {
    * await().untilAsserted(() -> assertThat(inbox.messages()).hasSize(3));
    * }</pre>
    *
-   * @param assertion the assertions, for example AssertJ's
+   * @param assertion the assertions, for example AssertJ's; Weft's {@link ThrowingRunnable}, whose
+   *     {@code run()} may throw any {@link Exception} (Awaitility's may throw any {@link
+   *     Throwable}: a lambda notices no difference)
    * @throws TimedOutException if it still fails at the deadline; the last {@link AssertionError} is
    *     its cause, and its message is quoted
    * @throws IllegalArgumentException if {@code assertion} is null, or {@link #atMost} is not longer
