@@ -47,6 +47,24 @@ public interface Strategy {
   }
 
   /**
+   * Partial order sampling (Yuan et al., CAV 2018), the default strategy of the Fray tester: each
+   * task's next event (its next step, or under {@link Preemption#EVERY_OPERATION} the operation it
+   * is about to do) draws a random priority when its previous event has run and keeps it until it
+   * runs; the highest priority runs first. A task passed over keeps its priority, so under {@code
+   * EVERY_OPERATION} switches follow the priorities instead of a fixed coin, which spreads the
+   * tries more evenly over the orders of dependent operations than {@link #random()} does. In
+   * {@link Preemption#COOPERATIVE} mode, where every ready task runs once per pass, each pass is a
+   * uniformly random order, as with {@link #random()}. Weft does not see which state task code
+   * touches, so unlike the paper it does not redraw the priorities of racing events.
+   *
+   * @return the POS strategy
+   * @since 0.2
+   */
+  static Strategy pos() {
+    return StrategyImpl.pos();
+  }
+
+  /**
    * Every schedule with at most {@code maxPreemptions} departures from asyncio's order, depth
    * first; data choices are tried in full. An exploration reports when it has exhausted the bounded
    * space.

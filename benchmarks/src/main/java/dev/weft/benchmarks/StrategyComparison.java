@@ -134,17 +134,17 @@ public final class StrategyComparison {
       return extra;
     }
     throw new IllegalArgumentException(
-        "strategy must be random, fifo, pct(d) or exhaustive(k), but was " + text);
+        "strategy must be random, fifo, pos, pct(d) or exhaustive(k), but was " + text);
   }
 
-  /** What the strategies added after the first table need; empty before them. */
+  /** What the strategies added after the first table need. */
   private static final class Extra {
     static List<String> strategies() {
-      return List.of();
+      return List.of("pos");
     }
 
     static Strategy parse(String text) {
-      return null;
+      return text.equals("pos") ? Strategy.pos() : null;
     }
 
     static String describe(ExplorationResult result) {
