@@ -148,7 +148,11 @@ public final class StrategyComparison {
     }
 
     static String describe(ExplorationResult result) {
-      return result.exhausted() ? "exhausted" : "";
+      String traces =
+          result.distinctTraces().isPresent()
+              ? result.distinctTraces().getAsInt() + " distinct traces"
+              : "";
+      return (result.exhausted() ? "exhausted; " : "") + traces;
     }
   }
 }
