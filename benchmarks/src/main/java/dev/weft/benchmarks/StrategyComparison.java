@@ -15,10 +15,10 @@ import java.util.Locale;
  * and how many choices the shrunk schedule kept. This measures search power, not speed: the figures
  * are the same on every machine and JDK.
  *
- * <p>Run it with {@code mvn -B -q -Pbenchmarks -pl benchmarks -am compile exec:java
- * -Dexec.mainClass=dev.weft.benchmarks.StrategyComparison} (see CONTRIBUTING.md); arguments: the
- * tries per exploration (default 1000), then the strategies as code text ({@code random pct(3)
- * exhaustive(2)}; default: every strategy of the table).
+ * <p>Run it with {@code mvn -B -q -Pbenchmarks package -DskipTests}, then {@code java -cp
+ * benchmarks/target/benchmarks.jar dev.weft.benchmarks.StrategyComparison} (see CONTRIBUTING.md);
+ * arguments: the tries per exploration (default 1000), then the strategies as {@code @Explore}
+ * writes them ({@code random pos pct(3) exhaustive(2)}; default: every strategy of the table).
  */
 public final class StrategyComparison {
   private static final int SEEDS = 10;
