@@ -46,8 +46,11 @@ final class ExhaustiveStrategy extends StrategyImpl {
       private ReducingChooser current;
       private boolean exhausted;
 
-      /** The traces the tries ran, in a canonical form; only counted, never iterated. */
-      private final Set<String> traces = new HashSet<>();
+      /**
+       * The traces the tries ran, as 128-bit fingerprints of their canonical form (a try's form can
+       * be long; its fingerprint is not); only counted, never iterated.
+       */
+      private final Set<Fingerprint> traces = new HashSet<>();
 
       @Override
       public Chooser nextTry(int tryIndex) {
@@ -61,7 +64,7 @@ final class ExhaustiveStrategy extends StrategyImpl {
       @Override
       public void finished(List<Choice> choices) {
         List<Node> nodes = current.nodes;
-        traces.add(current.trace());
+        traces.add(Fingerprint.of(current.trace()));
         int end = Math.min(choices.size(), nodes.size());
         int[] costBefore = new int[end + 1];
         for (int i = 0; i < end; i++) {
@@ -92,6 +95,20 @@ final class ExhaustiveStrategy extends StrategyImpl {
         return traces.size();
       }
     };
+  }
+
+  /** Two independent 64-bit hashes of a trace's canonical form. */
+  private record Fingerprint(long first, long second) {
+    static Fingerprint of(CharSequence text) {
+      long first = 0xcbf29ce484222325L; // FNV-1a
+      long second = 0x9E3779B97F4A7C15L;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        first = (first ^ c) * 0x100000001b3L;
+        second = Long.rotateLeft(second ^ (c * 0xBF58476D1CE4E5B9L), 29) * 0x94D049BB133111EBL;
+      }
+      return new Fingerprint(first, second);
+    }
   }
 
   /** One choice point of a try, with what the search needs to branch there. */
@@ -333,9 +350,9 @@ final class ExhaustiveStrategy extends StrategyImpl {
       return value;
     }
 
-    String trace() {
+    CharSequence trace() {
       endPass();
-      return trace.toString();
+      return trace;
     }
   }
 
