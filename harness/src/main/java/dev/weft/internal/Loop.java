@@ -351,6 +351,17 @@ final class Loop implements LoopView {
   }
 
   @Override
+  public Object candidateFootprint(int index) {
+    Runnable candidate = ready.get(index);
+    if (candidate instanceof TimerHandleImpl && ((TimerHandleImpl) candidate).isCancelled()) {
+      return candidate; // runs nothing: commutes with every other of Weft's own callbacks
+    }
+    Runnable body =
+        candidate instanceof TimerHandleImpl ? ((TimerHandleImpl) candidate).callback() : candidate;
+    return body instanceof OwnCallback ? ((OwnCallback) body).footprint() : null;
+  }
+
+  @Override
   public int runningTask() {
     return current == null ? -1 : current.index;
   }
