@@ -83,6 +83,8 @@ public final class Weft {
    *   <li>a task blocks outside Weft longer than the watchdog allows: {@link
    *       BlockedOutsideWeftException};
    *   <li>the run takes more steps than allowed: {@link StepLimitExceededException};
+   *   <li>a task runs out of stack inside a Weft call (a recursion that calls Weft at every level):
+   *       a {@link StackOverflowError} naming the task and the call, the original as its cause;
    *   <li>another task failed and nothing observed it (default policy): a {@link
    *       TaskFailedException} naming it;
    *   <li>tasks were left pending under {@link RunOptions#failOnLeftoverTasks(boolean)}: {@link

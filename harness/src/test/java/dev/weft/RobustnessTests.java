@@ -3,15 +3,161 @@ package dev.weft;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hostile or unusual user code still gets a clean run, a clear failure, and no thread left behind.
+ * The hostile programs run on every kind of carrier thread this JVM has ({@link
+ * CarrierKinds#each}).
  */
 class RobustnessTests {
+
+  /** Long enough never to fire on a healthy run, short enough that a frozen run fails the test. */
+  private static final RunOptions QUICK_WATCHDOG =
+      RunOptions.defaults().watchdog(Duration.ofSeconds(3));
+
+  /**
+   * A recursion that calls Weft at every level and overflows its stack. Every 64 levels it adds
+   * {@code padding} frames that stay on the stack, so that each padding makes the overflow land at
+   * another place: in the program's own frames, or in any frame of Weft's call.
+   */
+  private static int recurse(int depth, int padding, Runnable weftCall) {
+    if (depth % 64 == 0) {
+      return pad(padding, depth, padding, weftCall);
+    }
+    weftCall.run();
+    return recurse(depth + 1, padding, weftCall) + 1;
+  }
+
+  private static int pad(int frames, int depth, int padding, Runnable weftCall) {
+    if (frames > 0) {
+      return pad(frames - 1, depth, padding, weftCall) + 1;
+    }
+    weftCall.run();
+    return recurse(depth + 1, padding, weftCall) + 1;
+  }
+
+  /**
+   * Runs a task that overflows its stack through {@code recursion} once per padding, and checks
+   * that each run fails at once with the overflow, whatever frame it landed in, leaving no thread.
+   *
+   * @param step the paddings tried are 0 to 47 by {@code step}
+   * @param recursion the task's body, given the padding
+   * @return where the overflows were thrown, to show that they landed in Weft's frames too
+   */
+  private static TreeSet<String> overflowAtEveryDepth(int step, Consumer<Integer> recursion) {
+    TreeSet<String> landedIn = new TreeSet<>();
+    for (int padding = 0; padding < 48; padding += step) {
+      int p = padding;
+      List<Thread> carriers = new ArrayList<>();
+      long started = System.nanoTime();
+      Throwable thrown =
+          catchThrowable(
+              () ->
+                  Weft.run(
+                      QUICK_WATCHDOG,
+                      () -> {
+                        carriers.add(Thread.currentThread());
+                        return Weft.spawn(
+                                "rec",
+                                () -> {
+                                  carriers.add(Thread.currentThread());
+                                  recursion.accept(p);
+                                })
+                            .join();
+                      }));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(thrown).as("padding %d", p).isInstanceOf(StackOverflowError.class);
+      assertThat(took).as("padding %d: time to fail", p).isLessThan(Duration.ofSeconds(3));
+      assertThat(carriers).as("padding %d", p).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+      if (thrown.getCause() != null) { // thrown inside Weft: the report names the task and call
+        assertThat(thrown.getMessage())
+            .as("padding %d", p)
+            .startsWith("Task 'rec' ran out of stack inside ")
+            .contains("so the run was stopped there");
+        assertThat(thrown.getCause()).isInstanceOf(StackOverflowError.class);
+      }
+      Throwable original = thrown.getCause() != null ? thrown.getCause() : thrown;
+      StackTraceElement[] trace = original.getStackTrace();
+      landedIn.add(
+          trace.length == 0 ? "?" : trace[0].getClassName() + "." + trace[0].getMethodName());
+    }
+    return landedIn;
+  }
+
+  @Test
+  void aTaskThatOverflowsItsStackInWeftCallsFailsAtOnceWithTheOverflow() {
+    CarrierKinds.each(
+        kind -> {
+          TreeSet<String> landedIn =
+              overflowAtEveryDepth(1, padding -> recurse(1, padding, Weft::yieldNow));
+          assertThat(landedIn)
+              .as(kind + ": where the overflows landed")
+              .anyMatch(CarrierKinds::isWeftFrame);
+        });
+  }
+
+  @Test
+  void aTaskThatOverflowsItsStackInWeftSleepFailsAtOnceWithTheOverflow() {
+    CarrierKinds.each(
+        kind -> {
+          TreeSet<String> landedIn =
+              overflowAtEveryDepth(
+                  1, padding -> recurse(1, padding, () -> Weft.sleep(Duration.ofMillis(1))));
+          assertThat(landedIn)
+              .as(kind + ": where the overflows landed")
+              .anyMatch(CarrierKinds::isWeftFrame);
+        });
+  }
+
+  @Test
+  void aTaskThatOverflowsItsStackWhileSwitchingTasksFailsAtOnceWithTheOverflow() {
+    // Platform threads only: a virtual thread that parks leaves its frames on the heap and takes
+    // back only the top ones, so a recursion that switches at every level never overflows there.
+    CarrierKinds.each(
+        kind -> {
+          if (kind.equals("virtual")) {
+            return;
+          }
+          TreeSet<String> landedIn =
+              overflowAtEveryDepth(
+                  3, // each run makes some 14,000 switches of platform threads
+                  padding -> {
+                    // Every level hands a token to a partner task and waits for it back: a switch.
+                    Queue<Integer> there = new Queue<>("there", 0);
+                    Queue<Integer> back = new Queue<>("back", 0);
+                    Task<Void> partner =
+                        Weft.spawn(
+                            "partner",
+                            () -> {
+                              while (true) {
+                                back.put(there.get());
+                              }
+                            });
+                    try {
+                      recurse(
+                          1,
+                          padding,
+                          () -> {
+                            there.put(1);
+                            back.get();
+                          });
+                    } finally {
+                      partner.cancel();
+                    }
+                  });
+          assertThat(landedIn)
+              .as(kind + ": where the overflows landed")
+              .anyMatch(CarrierKinds::isWeftFrame);
+        });
+  }
 
   @Test
   void tasksThatLeaveThemselvesInterruptedStillRunAndKeepTheirInterrupt() {

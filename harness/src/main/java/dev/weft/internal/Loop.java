@@ -194,6 +194,22 @@ final class Loop implements LoopView {
    * in {@link Runner}.
    */
   void runUntilResumed(Object self) {
+    try {
+      runUntilResumedOrBroken(self);
+    } catch (VirtualMachineError e) {
+      // A stack overflow (say) in the loop's bookkeeping, before the baton moved: this thread still
+      // holds it, and the run cannot go on. The error unwinds the task; at its end the baton goes
+      // to the driver.
+      if (self == Handoff.DRIVER) {
+        ending.brokenBy(null, e); // the driver ends the run as usual
+        return;
+      }
+      ending.brokenBy((TaskImpl<?>) self, e);
+      throw e;
+    }
+  }
+
+  private void runUntilResumedOrBroken(Object self) {
     for (; ; ) {
       Runnable next = next();
       if (next == null) {
@@ -202,7 +218,7 @@ final class Loop implements LoopView {
       }
       if (next instanceof TaskImpl) {
         TaskImpl<?> task = (TaskImpl<?>) next;
-        if (task == self) {
+        if (task == self && !task.bodyEnded) {
           return;
         }
         if (task.bodyEnded) {
@@ -231,6 +247,8 @@ final class Loop implements LoopView {
       }
       try {
         next.run();
+      } catch (VirtualMachineError e) {
+        ending.brokenBy(self instanceof TaskImpl ? (TaskImpl<?>) self : null, e);
       } catch (Throwable bug) { // user callbacks are guarded, so this is Weft's own bug
         ending.endBy(Ending.End.INTERNAL_ERROR, bug, null);
       }

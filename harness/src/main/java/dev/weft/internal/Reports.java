@@ -188,6 +188,35 @@ final class Reports {
     return out.toString();
   }
 
+  /**
+   * The error that a {@code VirtualMachineError} thrown inside Weft's own code ends the run with:
+   * for a stack overflow, a {@code StackOverflowError} that names the task and the Weft call it
+   * made (the original is its cause); another such error is returned as it was, with a note.
+   */
+  static Throwable brokenInsideWeft(Loop loop) {
+    Throwable error = loop.ending.cause();
+    TaskImpl<?> task = loop.ending.brokenTask();
+    String who = task == null ? "Weft's loop" : task.label();
+    String call = WeftFrames.callThatThrew(error);
+    StringBuilder out = new StringBuilder();
+    out.append(who)
+        .append(error instanceof StackOverflowError ? " ran out of stack" : " failed with " + error)
+        .append(call == null ? " inside Weft's own code" : " inside its call to " + call)
+        .append(" at virtual time ")
+        .append(VirtualTime.format(loop.now()))
+        .append(", so the run was stopped there: Weft's own state may have been half updated.");
+    if (error instanceof StackOverflowError) {
+      out.append(
+          "\nA recursion that calls Weft at every level? The cause is the original error; its stack"
+              + " shows the recursion.");
+      StackOverflowError reported = new StackOverflowError(out.toString());
+      reported.initCause(error);
+      return reported;
+    }
+    error.addSuppressed(new IllegalStateException(out.toString()));
+    return error;
+  }
+
   static String leftovers(Loop loop) {
     List<Blocked> leftovers = loop.leftovers();
     StringBuilder out = new StringBuilder();

@@ -162,7 +162,7 @@ public final class Runner {
     loop.runUntilResumed(Handoff.DRIVER);
     awaitEnd();
     Ending.End end = loop.ending.end();
-    RuntimeException failure = end == Ending.End.FINISHED ? null : failureFor(end);
+    Throwable failure = end == Ending.End.FINISHED ? null : failureFor(end);
     if (failure != null) {
       unwindAll(end.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
@@ -172,7 +172,7 @@ public final class Runner {
         failure.addSuppressed(new IllegalStateException(leftRunningMessage()));
       }
       addUnobserved(failure);
-      throw failure;
+      throw FutureBase.propagate(failure);
     }
     return result(main);
   }
@@ -238,8 +238,10 @@ public final class Runner {
     return Math.min(watchdogNanos, TimeUnit.SECONDS.toNanos(1));
   }
 
-  private RuntimeException failureFor(Ending.End end) {
+  private Throwable failureFor(Ending.End end) {
     switch (end) {
+      case BROKEN_INSIDE_WEFT:
+        return Reports.brokenInsideWeft(loop);
       case DEADLOCK:
         blockedAtEnd = Reports.blockedNames(loop);
         return new DeadlockException(Reports.deadlock(loop));
