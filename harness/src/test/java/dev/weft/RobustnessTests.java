@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.weft.explore.ExplorationResult;
+import dev.weft.explore.Explorer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Hostile or unusual user code still gets a clean run, a clear failure, and no thread left behind.
@@ -157,6 +160,133 @@ class RobustnessTests {
               .as(kind + ": where the overflows landed")
               .anyMatch(CarrierKinds::isWeftFrame);
         });
+  }
+
+  /**
+   * Set at the end of a test, so that the busy loops it left running end and free their threads.
+   */
+  private static volatile boolean releaseSpinners;
+
+  /** Runs a task that spins outside Weft until the watchdog gives up on it; returns the failure. */
+  private static Throwable runATaskThatSpins(List<Thread> spinners) {
+    return catchThrowable(
+        () ->
+            Weft.run(
+                RunOptions.defaults().watchdog(Duration.ofMillis(300)),
+                () ->
+                    Weft.spawn(
+                            "spinner",
+                            () -> {
+                              spinners.add(Thread.currentThread());
+                              while (!releaseSpinners) {
+                                // a busy loop that ignores its interrupt
+                              }
+                            })
+                        .join()));
+  }
+
+  @Test
+  void threadsLeftSpinningByEarlierRunsDoNotStallLaterRuns() {
+    // On virtual threads, each spinner keeps a carrier of the JVM's scheduler; once all are taken,
+    // no virtual thread runs any more. More spinners than carriers, then a healthy run.
+    int spinnersToLeave = Runtime.getRuntime().availableProcessors() + 1;
+    CarrierKinds.each(
+        kind -> {
+          List<Thread> spinners = new ArrayList<>();
+          releaseSpinners = false;
+          try {
+            for (int i = 0; i < spinnersToLeave; i++) {
+              Throwable failure = runATaskThatSpins(spinners);
+              assertThat(failure).as(kind).isInstanceOf(BlockedOutsideWeftException.class);
+              if (i == 0) { // the first report says what was left behind and what it costs
+                assertThat(failure.getSuppressed())
+                    .extracting(Throwable::getMessage)
+                    .as(kind)
+                    .anySatisfy(
+                        note ->
+                            assertThat(note)
+                                .startsWith(
+                                    "These carrier threads did not end and were left running:"
+                                        + " 'weft-spinner'.")
+                                .contains(
+                                    kind.equals("virtual")
+                                        ? "until it ends, later Weft runs in this JVM run their"
+                                            + " tasks on platform threads"
+                                        : "later runs do not depend on it"));
+              }
+            }
+            assertThat(spinners).as(kind).hasSize(spinnersToLeave);
+            assertThat(
+                    Weft.run(
+                        QUICK_WATCHDOG,
+                        () -> Weft.gather(Weft.spawn("a", () -> 1), Weft.spawn("b", () -> 2))))
+                .as(kind + ": a healthy run after the spinners")
+                .containsExactly(1, 2);
+          } finally {
+            releaseSpinners = true;
+          }
+          awaitEnd(kind, spinners);
+        });
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // it hung forever before
+  void explorationsWhoseTasksSpinDoNotStallLaterExplorations() {
+    // An exploration drives its tries from a virtual thread: it needs a free carrier too.
+    CarrierKinds.each(
+        kind -> {
+          releaseSpinners = false;
+          List<Thread> spinners = new ArrayList<>();
+          try {
+            for (int i = 0; i < 2; i++) {
+              ExplorationResult spinning =
+                  Explorer.explore(
+                          () ->
+                              Weft.spawn(
+                                      "spinner",
+                                      () -> {
+                                        spinners.add(Thread.currentThread());
+                                        while (!releaseSpinners) {
+                                          // a busy loop that ignores its interrupt
+                                        }
+                                      })
+                                  .join())
+                      .options(
+                          RunOptions.defaults()
+                              .strategy(Strategy.random())
+                              .watchdog(Duration.ofMillis(300)))
+                      .tries(5)
+                      .run();
+              assertThat(spinning.counterexample())
+                  .as(kind)
+                  .hasValueSatisfying(
+                      found ->
+                          assertThat(found.failure())
+                              .isInstanceOf(BlockedOutsideWeftException.class));
+            }
+            ExplorationResult healthy =
+                Explorer.explore(
+                        () -> Weft.gather(Weft.spawn("a", () -> 1), Weft.spawn("b", () -> 2)))
+                    .tries(50)
+                    .run();
+            assertThat(healthy.counterexample()).as(kind).isEmpty();
+            assertThat(healthy.tries()).as(kind).isEqualTo(50);
+          } finally {
+            releaseSpinners = true;
+          }
+          awaitEnd(kind, spinners);
+        });
+  }
+
+  private static void awaitEnd(String kind, List<Thread> threads) {
+    for (Thread thread : threads) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      assertThat(thread.isAlive()).as(kind + ": a released spinner ends").isFalse();
+    }
   }
 
   @Test

@@ -304,8 +304,14 @@ public final class Runner {
    * that thread can never pass it on, and is unwound at its next Weft call if it ever makes one.
    */
   private void abandon(Thread carrier) {
-    leftRunning.add(carrier);
+    leaveRunning(carrier);
     loop.handoff.baton.seize(Handoff.DRIVER);
+  }
+
+  /** Gives up waiting for {@code carrier} to end; later runs are kept apart from it (Carriers). */
+  private void leaveRunning(Thread carrier) {
+    leftRunning.add(carrier);
+    Carriers.abandoned(carrier);
   }
 
   private void joinCarriers() {
@@ -316,13 +322,13 @@ public final class Runner {
       }
       if (task.worker != null) {
         if (!task.worker.awaitIdle(watchdogNanos)) {
-          leftRunning.add(carrier);
+          leaveRunning(carrier);
         }
         continue;
       }
       joinUninterruptibly(carrier);
       if (carrier.isAlive()) {
-        leftRunning.add(carrier);
+        leaveRunning(carrier);
       }
     }
   }
@@ -352,7 +358,10 @@ public final class Runner {
           .append(thread.getName())
           .append('\'');
     }
-    return "These carrier threads did not end and were left running: " + names;
+    return "These carrier threads did not end and were left running: "
+        + names
+        + "."
+        + Carriers.leftRunningCost(leftRunning);
   }
 
   private <T> T result(TaskImpl<T> main) {
