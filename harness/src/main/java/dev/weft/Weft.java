@@ -102,7 +102,8 @@ public final class Weft {
    * @return what {@code main} returned
    * @throws IllegalStateException if called from inside a running loop: runs do not nest
    * @throws RunInterruptedException if the calling thread is interrupted during the run: the run
-   *     stops, its tasks are unwound, and the interrupt stays set
+   *     cancels its tasks, gives them a grace period on the virtual clock, unwinds what is left,
+   *     and the interrupt stays set
    */
   public static <T> T run(RunOptions options, Callable<T> main) {
     Preconditions.requireNonNull(options, "options");

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -287,6 +288,156 @@ class RobustnessTests {
       }
       assertThat(thread.isAlive()).as(kind + ": a released spinner ends").isFalse();
     }
+  }
+
+  /** The thread running the current {@link #runInterrupted}, for {@link #interruptTheCaller}. */
+  private static volatile Thread callerOfRun;
+
+  /** Interrupts the thread that called {@code Weft.run}, as a preemptive test timeout would. */
+  private static void interruptTheCaller() {
+    callerOfRun.interrupt();
+  }
+
+  /**
+   * Runs {@code main}, which calls {@link #interruptTheCaller} somewhere, and returns what the run
+   * threw; checks that the interrupt is kept.
+   */
+  private static Throwable runInterrupted(RunOptions options, Callable<Object> main) {
+    callerOfRun = Thread.currentThread();
+    try {
+      Throwable thrown = catchThrowable(() -> Weft.run(options, main));
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+      return thrown;
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void anInterruptCancelsTheTasksWhoseCleanupStillRunsOnTheVirtualClock() {
+    CarrierKinds.each(
+        kind -> {
+          List<String> log = new ArrayList<>();
+          List<Thread> threads = new ArrayList<>();
+          Throwable thrown =
+              runInterrupted(
+                  RunOptions.defaults().maxSteps(Long.MAX_VALUE),
+                  () -> {
+                    threads.add(Thread.currentThread());
+                    Weft.spawn(
+                        "ticker",
+                        () -> {
+                          threads.add(Thread.currentThread());
+                          try {
+                            while (true) {
+                              Weft.sleep(ofSeconds(1));
+                            }
+                          } catch (CancelledException e) {
+                            Weft.sleep(ofSeconds(5)); // a cleanup that waits, as asyncio's may
+                            log.add("ticker cleaned up at " + Weft.elapsed());
+                            throw e;
+                          }
+                        });
+                    Weft.sleep(ofSeconds(3));
+                    interruptTheCaller();
+                    while (true) {
+                      Weft.yieldNow();
+                    }
+                  });
+          assertThat(thrown)
+              .as(kind)
+              .isInstanceOf(RunInterruptedException.class)
+              .hasMessageContaining(
+                  "so the run stopped there. Weft cancelled the tasks still running, as at the end"
+                      + " of a run, and gave them 60s of virtual time (at most 100,000 steps) to"
+                      + " end. Tasks running then, in creation order:\n  main    ")
+              .hasMessageContaining("\n  ticker  ")
+              .hasMessageEndingWith(
+                  "All of them ended within it.\nThe interrupt is still set on the calling thread.");
+          assertThat(log)
+              .as(kind)
+              .singleElement()
+              .asString()
+              .isEqualTo("ticker cleaned up at PT8S");
+          assertThat(threads).as(kind).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+        });
+  }
+
+  @Test
+  void aTaskThatIgnoresTheInterruptsCancellationIsUnwoundAfterTheGracePeriod() {
+    CarrierKinds.each(
+        kind -> {
+          List<Thread> threads = new ArrayList<>();
+          Throwable thrown =
+              runInterrupted(
+                  RunOptions.defaults().maxSteps(Long.MAX_VALUE),
+                  () -> {
+                    threads.add(Thread.currentThread());
+                    Weft.spawn(
+                        "stubborn",
+                        () -> {
+                          threads.add(Thread.currentThread());
+                          while (true) {
+                            try {
+                              Weft.sleep(ofSeconds(1));
+                            } catch (CancelledException ignored) {
+                              // swallowed: the task never ends by itself
+                            }
+                          }
+                        });
+                    Weft.sleep(ofSeconds(3));
+                    interruptTheCaller();
+                    Weft.sleep(ofSeconds(1000));
+                    return null;
+                  });
+          assertThat(thrown)
+              .as(kind)
+              .isInstanceOf(RunInterruptedException.class)
+              .hasMessageContaining("These did not end within it, and were unwound:\n  stubborn  ");
+          assertThat(threads).as(kind).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+        });
+  }
+
+  @Test
+  void anInterruptWhileATaskIsStuckOutsideWeftEndsTheRunWithoutWaitingForTheWatchdog() {
+    CarrierKinds.each(
+        kind -> {
+          releaseSpinners = false;
+          List<Thread> spinners = new ArrayList<>();
+          long started = System.nanoTime();
+          Throwable thrown;
+          try {
+            thrown =
+                runInterrupted(
+                    RunOptions.defaults(), // the watchdog's 30 s: the interrupt must not wait them
+                    () ->
+                        Weft.spawn(
+                                "spinner",
+                                () -> {
+                                  spinners.add(Thread.currentThread());
+                                  interruptTheCaller();
+                                  while (!releaseSpinners) {
+                                    // a busy loop that ignores its interrupt
+                                  }
+                                })
+                            .join());
+          } finally {
+            releaseSpinners = true;
+          }
+          Duration took = Duration.ofNanos(System.nanoTime() - started);
+          assertThat(thrown).as(kind).isInstanceOf(RunInterruptedException.class);
+          assertThat(thrown.getSuppressed())
+              .as(kind)
+              .anySatisfy(
+                  s ->
+                      assertThat(s)
+                          .isInstanceOf(BlockedOutsideWeftException.class)
+                          .hasMessageStartingWith(
+                              "Task 'spinner' ran for more than 1s of real time without calling"
+                                  + " into Weft"));
+          assertThat(took).as(kind + ": time to stop").isLessThan(Duration.ofSeconds(15));
+          awaitEnd(kind, spinners);
+        });
   }
 
   @Test

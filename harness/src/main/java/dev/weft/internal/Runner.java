@@ -30,9 +30,6 @@ public final class Runner {
   private final List<Thread> leftRunning = new ArrayList<>();
   private RuntimeException watchdogFailure;
 
-  /** The virtual time when the caller's interrupt stopped the run. */
-  private long interruptedAt;
-
   /** The tasks blocked when the run deadlocked, in creation order; empty otherwise. */
   private List<String> blockedAtEnd = List.of();
 
@@ -186,31 +183,36 @@ public final class Runner {
     Object seenHolder = loop.handoff.baton.holder();
     long since = System.nanoTime();
     boolean interrupted = false;
+    long limit = watchdogNanos;
     while (!loop.handoff.baton.awaitTurn(Handoff.DRIVER, poll)) {
       long steps = loop.steps();
       Object holder = loop.handoff.baton.holder();
       if (!interrupted && loop.handoff.baton.driverInterrupted()) {
-        // The caller was interrupted (a timeout, a cancelled build): stop the run. Tasks are
-        // unwound
-        // at their next Weft call; one stuck outside Weft meets the watchdog below.
+        // The caller was interrupted (a timeout, a cancelled build): at its next step the loop
+        // cancels every task and gives them a grace period on the virtual clock. A task stuck
+        // outside Weft gets a short real-time limit instead of the watchdog's.
         interrupted = true;
-        interruptedAt = loop.now();
-        loop.ending.endBy(Ending.End.INTERRUPTED, null, null);
-        loop.ending.abort("the thread that called Weft.run was interrupted");
+        loop.requestInterrupt();
+        limit = graceNanos();
+        poll = Math.min(poll, Math.max(MIN_POLL, limit / 4));
+        since = System.nanoTime();
         continue;
       }
       if (steps != seenSteps || holder != seenHolder) {
         seenSteps = steps;
         seenHolder = holder;
         since = System.nanoTime();
-      } else if (System.nanoTime() - since >= watchdogNanos) {
-        fireWatchdog(holder);
+      } else if (System.nanoTime() - since >= limit) {
+        if (interrupted) {
+          loop.ending.endBy(Ending.End.INTERRUPTED, null, null);
+        }
+        fireWatchdog(holder, limit);
         return;
       }
     }
   }
 
-  private void fireWatchdog(Object holder) {
+  private void fireWatchdog(Object holder, long limit) {
     TaskImpl<?> stuck = holder instanceof TaskImpl ? (TaskImpl<?>) holder : null;
     Throwable stack =
         new Throwable("stack of " + (stuck == null ? "the scheduler" : stuck.label()));
@@ -230,7 +232,7 @@ public final class Runner {
     }
     watchdogFailure =
         new BlockedOutsideWeftException(
-            Reports.watchdog(loop, stuck, back ? -1 : graceNanos()), stack);
+            Reports.watchdog(loop, stuck, limit, back ? -1 : graceNanos()), stack);
   }
 
   /** How long a thread the watchdog interrupted has to give the baton back: a second at most. */
@@ -251,7 +253,8 @@ public final class Runner {
         return watchdogFailure;
       case INTERRUPTED:
         RuntimeException interrupted =
-            new RunInterruptedException(Reports.interrupted(loop, interruptedAt));
+            new RunInterruptedException(
+                Reports.interrupted(loop, loop.interrupting() ? loop.interruptedAt() : loop.now()));
         if (watchdogFailure != null) {
           interrupted.addSuppressed(watchdogFailure);
         }
