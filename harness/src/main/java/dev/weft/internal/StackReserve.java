@@ -12,9 +12,10 @@ package dev.weft.internal;
  * compiled code spills them to the stack: about 350 bytes a frame on x86-64, more while
  * interpreted. The JVM keeps its own margin below that for native code (the shadow zone).
  *
- * <p>Checking costs about 100 ns, so it is done only where a thread switch follows (some
- * microseconds), not on every Weft call; an overflow elsewhere in Weft's code is caught and ends
- * the run instead (see {@link Ending#brokenBy}).
+ * <p>Checking costs some 150 ns, so it is done only where a thread switch follows (from half a
+ * microsecond between virtual threads to several between platform threads), not on every Weft call,
+ * where it would make the cheap ones ten times slower; an overflow elsewhere in Weft's code is
+ * caught and ends the run instead (see {@link Ending#brokenBy}).
  */
 final class StackReserve {
   /** How many probe frames a check descends: about {@code FRAMES * 350} bytes, compiled. */
