@@ -79,7 +79,7 @@ class RobustnessTests {
                       }));
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(thrown).as("padding %d", p).isInstanceOf(StackOverflowError.class);
-      assertThat(took).as("padding %d: time to fail", p).isLessThan(Duration.ofSeconds(3));
+      assertThat(took).as("padding %d: time to fail", p).isLessThan(Duration.ofSeconds(20));
       assertThat(carriers).as("padding %d", p).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
       if (thrown.getCause() != null) { // thrown inside Weft: the report names the task and call
         assertThat(thrown.getMessage())
