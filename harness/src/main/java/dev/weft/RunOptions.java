@@ -151,7 +151,9 @@ public final class RunOptions {
 
   /**
    * Sets how long, in real time, a task may run without calling into Weft before the run fails with
-   * {@link BlockedOutsideWeftException}.
+   * {@link BlockedOutsideWeftException}. The watchdog then interrupts the task's thread and gives
+   * it one more second (whatever the limit) to stop; a thread that has not stopped by then is left
+   * running, and the failure says so.
    *
    * @param limit a positive duration; default 30 s
    * @return new options

@@ -129,7 +129,7 @@ class LimitsTests {
             .isInstanceOf(BlockedOutsideWeftException.class)
             .hasMessageStartingWith("Task 'main' ran for more than 0.2s")
             .hasMessageContaining(
-                "Its thread had not stopped 0.2s (real time) after it was interrupted, so it was left"
+                "Its thread had not stopped 1s (real time) after it was interrupted, so it was left"
                     + " running; it may still end by itself.");
       } finally {
         release.set(true);

@@ -235,9 +235,14 @@ public final class Runner {
             Reports.watchdog(loop, stuck, limit, back ? -1 : graceNanos()), stack);
   }
 
-  /** How long a thread the watchdog interrupted has to give the baton back: a second at most. */
-  private long graceNanos() {
-    return Math.min(watchdogNanos, TimeUnit.SECONDS.toNanos(1));
+  /**
+   * How long a thread the watchdog interrupted has to give the baton back: one second, whatever the
+   * watchdog's limit. Even a short limit gets the whole second, so that a thread that does stop
+   * when interrupted (in a JDK latch, a sleep) is not reported left running only because a busy
+   * machine woke it late.
+   */
+  private static long graceNanos() {
+    return TimeUnit.SECONDS.toNanos(1);
   }
 
   private Throwable failureFor(Ending.End end) {
