@@ -200,7 +200,7 @@ class ScheduleTests {
     @CsvSource(
         delimiter = '|',
         value = {
-          "x            | 1 | x      | a task index, 'p0'/'p1' or 'd<number>'",
+          "x            | 1 | x      | a task index, 'p0'/'p1', 'd<number>' or '_'",
           "0 p2         | 2 | p2     | 0 or 1 after 'p'",
           "p            | 1 | p      | 0 or 1 after 'p'",
           "0 1 d        | 3 | d      | a number after 'd'",
@@ -209,13 +209,13 @@ class ScheduleTests {
           "0*0          | 1 | 0*0    | a repeat count of 1 or more after '*'",
           "0*           | 1 | 0*     | a repeat count after '*'",
           "0*x          | 1 | 0*x    | a repeat count after '*'",
-          "*3           | 1 | *3     | a task index, 'p0'/'p1' or 'd<number>'",
-          "-1           | 1 | -1     | a task index, 'p0'/'p1' or 'd<number>'",
+          "*3           | 1 | *3     | a task index, 'p0'/'p1', 'd<number>' or '_'",
+          "-1           | 1 | -1     | a task index, 'p0'/'p1', 'd<number>' or '_'",
           "1:%G1        | 1 | 1:%G1  | a task name with '%' followed by two hex digits",
           "0 0 1:a%4    | 3 | 1:a%4  | a task name with '%' followed by two hex digits",
           "1:a:b        | 1 | 1:a:b  | a task name of printable ASCII, other characters escaped",
           "1:é          | 1 | 1:é    | a task name of printable ASCII, other characters escaped",
-          "1234567890   | 1 | 1234567890 | a task index, 'p0'/'p1' or 'd<number>'",
+          "1234567890   | 1 | 1234567890 | a task index, 'p0'/'p1', 'd<number>' or '_'",
         })
     void rejectsBadToken(String text, int position, String token, String expected) {
       Throwable thrown = catchThrowable(() -> Schedule.parse(text));

@@ -39,4 +39,18 @@ public interface LoopView {
    * @return the running task's creation index, or -1
    */
   int runningTask();
+
+  /**
+   * Returns the name of the running task, or {@code null} when a plain callback runs or none.
+   *
+   * @return the running task's name, or {@code null}
+   */
+  String runningName();
+
+  /**
+   * Returns the virtual time, in nanoseconds since the run started.
+   *
+   * @return the loop's clock
+   */
+  long nanos();
 }
