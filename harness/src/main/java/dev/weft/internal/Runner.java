@@ -80,12 +80,12 @@ public final class Runner {
           new ReplayDivergedException(
               "The replay departed from its schedule "
                   + divergence
-                  + " From there the run followed some other schedule and "
+                  + " The run did not follow the schedule, so how it ended ("
                   + (failure == null
-                      ? "passed"
-                      : "failed with " + failure.getClass().getName() + " (attached)")
-                  + ", which proves nothing about the schedule: record it again (run the"
-                  + " exploration that found it), or fix the schedule.");
+                      ? "it passed"
+                      : "it failed with " + failure.getClass().getName() + ", attached")
+                  + ") says nothing about the schedule: record the schedule again (run the"
+                  + " exploration that found it), or fix it.");
       if (failure != null) {
         diverged.addSuppressed(failure);
       }

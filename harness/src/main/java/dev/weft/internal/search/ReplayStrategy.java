@@ -57,6 +57,7 @@ final class ReplayStrategy extends StrategyImpl {
      * any); notes a divergence if it does not, and returns {@code null} (take the default).
      */
     private Choice take(Choice.Kind kind, LoopView view, String offered) {
+      boolean inTask = kind != Choice.Kind.TASK;
       if (next >= choices.size()) {
         return null;
       }
@@ -65,18 +66,22 @@ final class ReplayStrategy extends StrategyImpl {
         return null;
       }
       if (choice.kind() != kind) {
-        diverged(view, choice, offered, kindHint(choice));
+        diverged(view, inTask, choice, offered, kindHint(choice));
         return null;
       }
       return choice;
     }
 
-    /** Notes the first departure: the choice just taken, what it said, what the run offered. */
-    private void diverged(LoopView view, Choice choice, String offered, String hint) {
+    /**
+     * Notes the first departure: the choice just taken, what it said, what the run offered; {@code
+     * inTask} when a running task met the choice point (not a pick of the next task).
+     */
+    private void diverged(
+        LoopView view, boolean inTask, Choice choice, String offered, String hint) {
       if (divergence != null) {
         return;
       }
-      String running = view.runningName();
+      String running = inTask ? view.runningName() : null;
       divergence =
           "at choice "
               + next
@@ -146,6 +151,7 @@ final class ReplayStrategy extends StrategyImpl {
         }
         diverged(
             view,
+            false,
             choice,
             readyTasks(view, candidates),
             " Task " + choice.task() + " was not ready at this point.");
@@ -153,6 +159,7 @@ final class ReplayStrategy extends StrategyImpl {
       if (choice.value() >= candidates) {
         diverged(
             view,
+            false,
             choice,
             readyTasks(view, candidates),
             " Index " + choice.value() + " is past them.");
@@ -181,7 +188,7 @@ final class ReplayStrategy extends StrategyImpl {
         return 0;
       }
       if (choice.value() >= bound) {
-        diverged(view, choice, offered, "");
+        diverged(view, true, choice, offered, "");
         return 0;
       }
       return choice.value();

@@ -271,7 +271,7 @@ class ChoicePointsTests {
       assertThat(points.pick(3)).isEqualTo(1);
       assertThat(chooser.divergence())
           .isEqualTo(
-              "at choice 1 of 1 ('1:X', at virtual time 0s, while main ran): the schedule says run"
+              "at choice 1 of 1 ('1:X', at virtual time 0s): the schedule says run"
                   + " task X, but the run offered a choice among the 3 ready (A, B, C, in asyncio's"
                   + " order). Task X was not ready at this point.");
       assertThat(text(points.choices())).containsExactly("TASK=1:B/3");
@@ -285,7 +285,7 @@ class ChoicePointsTests {
       assertThat(points.pick(2)).isZero();
       assertThat(chooser.divergence())
           .isEqualTo(
-              "at choice 1 of 1 ('4:X', at virtual time 0s, while main ran): the schedule says run"
+              "at choice 1 of 1 ('4:X', at virtual time 0s): the schedule says run"
                   + " task X, but the run offered a choice among the 2 ready (A, B, in asyncio's"
                   + " order). Task X was not ready at this point.");
     }
@@ -299,7 +299,7 @@ class ChoicePointsTests {
       assertThat(points.pick(3)).isZero();
       assertThat(chooser.divergence())
           .isEqualTo(
-              "at choice 2 of 2 ('3', at virtual time 0s, while main ran): the schedule says run"
+              "at choice 2 of 2 ('3', at virtual time 0s): the schedule says run"
                   + " the ready task at index 3, but the run offered a choice among the 3 ready (A,"
                   + " B, C, in asyncio's order). Index 3 is past them.");
     }
@@ -329,7 +329,7 @@ class ChoicePointsTests {
       assertThat(points.pick(2)).isEqualTo(1); // the next choice is used by the next pick
       assertThat(askedTask.divergence())
           .isEqualTo(
-              "at choice 1 of 2 ('d3', at virtual time 0s, while main ran): the schedule says"
+              "at choice 1 of 2 ('d3', at virtual time 0s): the schedule says"
                   + " Weft.choose returns 3, but the run offered a choice among the 2 ready (A, B,"
                   + " in asyncio's order). The program changed since the schedule was recorded, or"
                   + " the schedule was recorded for another program or preemption mode.");
