@@ -195,7 +195,7 @@ final class ExploreRunner {
     }
     out.append("  Passed: ")
         .append(counted - failed)
-        .append(" (")
+        .append(counted - failed == 1 ? " try (" : " tries (")
         .append(percent(counted - failed, counted))
         .append(").\n");
     for (int i = 0; i < failures.size(); i++) {
