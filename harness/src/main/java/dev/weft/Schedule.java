@@ -34,14 +34,15 @@ import java.util.Optional;
  *
  * <p>A schedule that an exploration records reads as its departures: the choices that leave
  * asyncio's order (and the values of {@code Weft.choose}) are written out, and the defaults between
- * them are blanks, {@code _*N}. Under every-operation preemption the seed bug's minimal schedule is
- * {@code "every-operation: p1 _*4 1:C0 _*21 1:A"}: a switch at the first operation, consumer C0 run
- * out of turn at the sixth choice point, producer A at the 28th. A blank matches a choice point of
- * any kind, so an edit that turns one kind of choice point into another (a lock instead of a queue,
- * a {@code Weft.choose} instead of a spawn) leaves the schedule's meaning alone; the named tokens
- * ({@code 1:C0}) keep their task when others are added; and an edit that moves a departure onto
- * another kind of choice point, or a task that is no longer ready, makes the replay fail and say
- * where, instead of quietly running another schedule.
+ * them are blanks, {@code _*N}. A schedule of 28 choices recorded under every-operation preemption,
+ * positionally {@code "p1 0 p0*3 1:C0 p0*3 0 p0*3 0 p0*3 0 p0*3 0*3 p0 0 p0 1:A"}, reads {@code
+ * "every-operation: p1 _*4 1:C0 _*21 1:A"}: a switch at the first choice point, consumer C0 run out
+ * of turn at the sixth, producer A at the 28th. A blank matches a choice point of any kind, so an
+ * edit that turns one kind of choice point into another (a lock instead of a queue, a {@code
+ * Weft.choose} instead of a spawn) leaves the schedule's meaning alone; the named tokens ({@code
+ * 1:C0}) keep their task when others are added; and an edit that moves a departure onto another
+ * kind of choice point, or a task that is no longer ready, makes the replay fail and say where,
+ * instead of quietly running another schedule.
  *
  * <p><b>Replay is strict.</b> A replay ({@link RunOptions#replay}, {@link Strategy#replay}) fails
  * with {@link ReplayDivergedException} at the first choice that does not fit the run: a token of

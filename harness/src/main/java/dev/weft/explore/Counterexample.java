@@ -25,7 +25,8 @@ public interface Counterexample {
    * exception type, from whichever task): fewer departures from asyncio's order, fewer choices,
    * smaller data values. It reads as its departures, with blanks ({@code _*N}) for the choices left
    * at their defaults, and starts with {@code every-operation:} when it replays only under that
-   * mode: {@code "every-operation: p1 _*4 1:C0 _*21 1:A"}.
+   * mode: {@code "every-operation: p1 _*4 1:C0 _*21 1:A"} (a switch, then C0 run out of turn at the
+   * sixth choice point and A at the 28th).
    *
    * @return the minimal schedule
    */

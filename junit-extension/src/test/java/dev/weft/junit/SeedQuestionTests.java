@@ -77,8 +77,15 @@ class SeedQuestionTests {
     // The summary: one line per distinct failure (three deadlocks, by their blocked tasks, and the
     // lost items), with its share of the 200 tries and its own @Replay line.
     String message = failure.getMessage();
+    // docs/guide.md ("Every distinct failure") quotes this summary.
     assertThat(message)
-        .startsWith("Weft found 4 distinct failures in 200 tries (Strategy.random(), seed 0):\n");
+        .startsWith(
+            "Weft found 4 distinct failures in 200 tries (Strategy.random(), seed 0):\n"
+                + "  1. deadlock of main, P0, P1: 88 tries (44%), @Replay(\"\")\n"
+                + "  2. deadlock of main, P0: 33 tries (16.5%), @Replay(\"_*2 2:C0 1:P1\")\n"
+                + "  3. deadlock of main, P1: 36 tries (18%), @Replay(\"_*2 2:C0\")\n"
+                + "  4. AssertionError thrown by main: 23 tries (11.5%), @Replay(\"_*6 1:P0\")\n"
+                + "  Passed: 20 tries (10%).\n");
     java.util.regex.Matcher line =
         java.util.regex.Pattern.compile(
                 "\n  \\d\\. (deadlock of [^:]+|AssertionError thrown by main): (\\d+) tries"
