@@ -31,9 +31,13 @@ import java.util.function.Predicate;
  *
  * <p>Each try runs the scenario as {@code main} on a fresh loop, with its choice points (which
  * ready task runs next, switches at operations, {@link dev.weft.Weft#choose} values) decided by the
- * strategy. The first failing try stops the search; its schedule is shrunk to the smallest one that
- * fails the same way, and the minimal run is replayed with a trace. Everything is derived from the
- * seed: the same explorer gives the same tries and the same counterexample on every machine.
+ * strategy. The first failing try stops the search (unless {@link #everyFailure(boolean)}); its
+ * schedule is shrunk to the smallest one that fails the same way (the same {@link FailureKind} and
+ * exception type), and the minimal run is replayed with a trace. A scenario that misuses Weft (a
+ * nested run, a call from a thread Weft does not run, a task or primitive of another try) is not a
+ * failing schedule: {@link #run()} throws its {@code IllegalStateException} on the first try.
+ * Everything is derived from the seed: the same explorer gives the same tries and the same
+ * counterexample on every machine.
  *
  * <pre>{@code
  * Explorer.explore(() -> program())
@@ -287,10 +291,14 @@ public final class Explorer {
 
   /**
    * Tries these schedules, in order, before the strategy's tries: each is replayed once, and the
-   * first that fails is shrunk and reported like a failing try. A tool keeps the minimal schedules
-   * of past failures and passes them here, so that a failure seen once is checked first on every
-   * later run (the JUnit extension's failure database). They run in every shard and are not counted
-   * in {@link #tries(int)}; {@link ExplorationResult#tries()} counts them.
+   * first that fails is shrunk and reported like a failing try. They are replayed leniently, under
+   * the explorer's preemption mode: a schedule kept from an earlier run is a starting point, and
+   * where the program changed since, the try goes on in asyncio's order instead of failing as a
+   * strict {@link Strategy#replay} would; a failure is reported with the schedule the run took. A
+   * tool keeps the minimal schedules of past failures and passes them here, so that a failure seen
+   * once is checked first on every later run (the JUnit extension's failure database). They run in
+   * every shard and are not counted in {@link #tries(int)}; {@link ExplorationResult#tries()}
+   * counts them.
    *
    * @param schedules the schedules to try first; may be empty
    * @return a new explorer
