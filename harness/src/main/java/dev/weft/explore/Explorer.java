@@ -425,7 +425,10 @@ public final class Explorer {
         "The exploration was interrupted after "
             + tally.ran
             + (tally.ran == 1 ? " try" : " tries")
-            + ", with no failing schedule found so far; it stopped there.",
+            + (tally.groups.isEmpty()
+                ? ", with no failing schedule found so far"
+                : ", with " + tally.groups.size() + " distinct failures found but not yet shrunk")
+            + "; it stopped there.",
         cause);
   }
 

@@ -75,7 +75,7 @@ public final class Runner {
     if (divergence == null || (failure == null && !chooser.strict())) {
       return failure;
     }
-    if (chooser.strict()) {
+    if (chooser.strict() && !stoppedFromOutside(failure)) {
       ReplayDivergedException diverged =
           new ReplayDivergedException(
               "The replay departed from its schedule "
@@ -141,7 +141,7 @@ public final class Runner {
     if (misuse != null) {
       throw misuse;
     }
-    if (chooser.strict() && chooser.divergence() != null) {
+    if (chooser.strict() && chooser.divergence() != null && !stoppedFromOutside(failure)) {
       throw FutureBase.propagate(diverged(chooser, failure));
     }
     return new TryRecord(
@@ -152,6 +152,15 @@ public final class Runner {
         events,
         chooser.divergence(),
         failure == null ? null : runner.endOf(failure));
+  }
+
+  /**
+   * Returns whether the run was stopped from outside (its caller was interrupted, or the watchdog
+   * fired): then its schedule's unused choices say nothing, and the stop is what it reports.
+   */
+  private static boolean stoppedFromOutside(Throwable failure) {
+    return failure instanceof RunInterruptedException
+        || failure instanceof BlockedOutsideWeftException;
   }
 
   /** How a failed run ended, for its counterexample's kind. */
