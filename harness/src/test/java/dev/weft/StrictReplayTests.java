@@ -199,6 +199,71 @@ class StrictReplayTests {
   }
 
   @Nested
+  @DisplayName("a schedule reads as its departures, and blanks survive edits that positions do not")
+  class Blanks {
+
+    /**
+     * main spawns X, then draws a value (or, once edited, puts on a queue: under every-operation
+     * preemption a switch decision, with X ready), then gathers X, A and B; B running before A
+     * fails.
+     */
+    private void program(boolean edited) {
+      List<String> log = new ArrayList<>();
+      Queue<String> queue = new Queue<>("q", 0);
+      Task<Void> x = Weft.spawn("X", () -> {});
+      if (edited) {
+        queue.putNowait("x");
+      } else {
+        Weft.choose(2);
+      }
+      Weft.gather(x, TestPrograms.logsName("A", log), TestPrograms.logsName("B", log));
+      if (log.get(0).equals("B")) {
+        throw new AssertionError("B ran first");
+      }
+    }
+
+    @Test
+    @DisplayName(
+        "'_ 2:B' still replays after an edit turns the value into a switch decision;"
+            + " the positional 'd0 2:B' departs and says where")
+    void blanksSurviveAKindChange() {
+      RunOptions every = RunOptions.defaults().preemption(Preemption.EVERY_OPERATION);
+      Counterexample found =
+          Explorer.explore(() -> program(false))
+              .preemption(Preemption.EVERY_OPERATION)
+              .strategy(Strategy.exhaustive(1))
+              .run()
+              .counterexample()
+              .orElseThrow();
+
+      assertThat(found.minimal()).hasToString("_ 2:B");
+      assertThatThrownBy(
+              () ->
+                  Weft.run(
+                      every.replay(found.minimal()),
+                      () -> {
+                        program(true);
+                        return null;
+                      }))
+          .isInstanceOf(AssertionError.class)
+          .hasMessage("B ran first");
+      assertThatThrownBy(
+              () ->
+                  Weft.run(
+                      every.replay(Schedule.parse("d0 2:B")),
+                      () -> {
+                        program(true);
+                        return null;
+                      }))
+          .isInstanceOf(ReplayDivergedException.class)
+          .hasMessageContaining(
+              "at choice 1 of 2 ('d0', at virtual time 0s, while main ran): the schedule says"
+                  + " Weft.choose returns 0, but the run offered a switch decision at an operation"
+                  + " of main.");
+    }
+  }
+
+  @Nested
   @DisplayName("the preemption mode travels with the schedule")
   class Mode {
 
