@@ -261,12 +261,13 @@ public final class Explorer {
    * first failing try.
    *
    * <pre>{@code
-   * ExplorationResult result = Explorer.explore(scenario).everyFailure(true).run();
+   * ExplorationResult result = Explorer.explore(scenario).everyFailure(true).tries(200).run();
    * System.out.println(result);
-   * // Weft found 2 distinct failures in 1000 tries (Strategy.random(), seed 0):
-   * //   1. deadlock of main, P0, P1: 412 tries (41.2%), minimal schedule ""
-   * //   2. AssertionError thrown by main: 120 tries (12%), minimal schedule "_*3 1:C0"
-   * // ...
+   * // Weft found 2 distinct failures in 200 tries (Strategy.random(), seed 0):
+   * //   1. deadlock of main, P0, P1: <n> tries (<n/200>%), minimal schedule ""
+   * //   2. AssertionError thrown by main: <m> tries (<m/200>%), minimal schedule "_*6 1:P0"
+   * //   Passed: <200-n-m> tries (...%).
+   * // then each failure's full report, as Counterexample.toString() writes it
    * }</pre>
    *
    * @param keepGoing whether to run every try and collect every distinct failure
