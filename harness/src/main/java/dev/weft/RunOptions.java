@@ -78,7 +78,10 @@ public final class RunOptions {
   }
 
   /**
-   * Replays a recorded schedule: same as {@code strategy(Strategy.replay(schedule))}.
+   * Replays a recorded schedule: same as {@code strategy(Strategy.replay(schedule))}. The replay is
+   * strict: a run that departs from the schedule throws {@link ReplayDivergedException}, naming the
+   * first departure. A schedule that says its preemption mode ({@code every-operation:}) replays
+   * under it, whatever {@link #preemption(Preemption)} says.
    *
    * @param schedule the schedule, for example from a counterexample report
    * @return new options
@@ -89,7 +92,8 @@ public final class RunOptions {
   }
 
   /**
-   * Sets where the run may switch tasks; the default is {@link Preemption#COOPERATIVE}.
+   * Sets where the run may switch tasks; the default is {@link Preemption#COOPERATIVE}. A replayed
+   * schedule that says its own mode ({@link Schedule#preemption()}) overrides it.
    *
    * @param preemption the preemption mode
    * @return new options

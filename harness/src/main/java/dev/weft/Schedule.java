@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The choices one run took, in order: which ready task ran next where more than one could, whether
@@ -25,16 +26,49 @@ import java.util.List;
  *       a replay still picks B if an edit to the program moved it to another index.
  *   <li>{@code p1} / {@code p0}: switch / do not switch at an operation.
  *   <li>{@code d3}: {@code Weft.choose} returned 3.
- *   <li>{@code 0*12}: a token repeated 12 times.
+ *   <li>{@code _}: a choice point of any kind left at its default (asyncio's order, no switch, 0).
+ *   <li>{@code _*12}, {@code 0*12}: a token repeated 12 times.
+ *   <li>{@code every-operation:}, only first: the schedule was recorded under {@link
+ *       Preemption#EVERY_OPERATION} and replays under it, whatever the run's options say.
  * </ul>
  *
+ * <p>A schedule that an exploration records reads as its departures: the choices that leave
+ * asyncio's order (and the values of {@code Weft.choose}) are written out, and the defaults between
+ * them are blanks, {@code _*N}. A schedule of 28 choices recorded under every-operation preemption,
+ * positionally {@code "p1 0 p0*3 1:C0 p0*3 0 p0*3 0 p0*3 0 p0*3 0*3 p0 0 p0 1:A"}, reads {@code
+ * "every-operation: p1 _*4 1:C0 _*21 1:A"}: a switch at the first choice point, consumer C0 run out
+ * of turn at the sixth, producer A at the 28th. A blank matches a choice point of any kind, so an
+ * edit that turns one kind of choice point into another (a lock instead of a queue, a {@code
+ * Weft.choose} instead of a spawn) leaves the schedule's meaning alone; the named tokens ({@code
+ * 1:C0}) keep their task when others are added; and an edit that moves a departure onto another
+ * kind of choice point, or a task that is no longer ready, makes the replay fail and say where,
+ * instead of quietly running another schedule.
+ *
+ * <p><b>Replay is strict.</b> A replay ({@link RunOptions#replay}, {@link Strategy#replay}) fails
+ * with {@link ReplayDivergedException} at the first choice that does not fit the run: a token of
+ * another kind than the choice point the run reached ({@code p1} where the run picks a task, or any
+ * {@code p} token under cooperative preemption), an index past the ready tasks, a named task that
+ * is not ready, a value {@code Weft.choose} cannot return ({@code d9} against {@code choose(3)}),
+ * or choices left over when the run ends. The message names the choice, the run's step and virtual
+ * time, what the schedule said and what the run offered. A schedule may end before the run does:
+ * the rest is asyncio's order.
+ *
+ * <p><b>Preemption.</b> A schedule recorded under {@link Preemption#EVERY_OPERATION} that holds a
+ * switch decision starts with {@code every-operation:} and replays under that mode. A text without
+ * it (every cooperative schedule, and texts written before Weft recorded the mode) replays under
+ * the preemption of the run that replays it, {@link Preemption#COOPERATIVE} unless the options say
+ * otherwise; its {@code p} tokens then fit only a run under every-operation preemption, as before.
+ *
  * <p>Task names are written with {@code %XX} escapes for spaces, {@code %}, {@code :}, {@code *}
- * and characters outside printable ASCII. Example: {@code "0*3 1:B d2 p1"}.
+ * and characters outside printable ASCII. Example: {@code "0*3 1:B d2 _*4 2:C"}.
  *
  * @since 0.1
  */
 public final class Schedule {
-  private static final Schedule EMPTY = new Schedule(List.of());
+  private static final Schedule EMPTY = new Schedule(List.of(), null);
+
+  /** The first token of a schedule recorded under every-operation preemption. */
+  private static final String MARKER = "every-operation:";
 
   /** The longest schedule {@link #parse} accepts: far more choices than a run's step limit. */
   private static final int MAX_CHOICES = 2_000_000;
@@ -43,8 +77,13 @@ public final class Schedule {
     ScheduleAccess.register(
         new ScheduleAccess.Bridge() {
           @Override
-          public Schedule make(List<Choice> choices) {
-            return of(choices);
+          public Schedule make(List<Choice> choices, Preemption preemption) {
+            return of(choices, preemption);
+          }
+
+          @Override
+          public Preemption preemption(Schedule schedule) {
+            return schedule.preemption;
           }
 
           @Override
@@ -61,8 +100,12 @@ public final class Schedule {
 
   private final List<Choice> choices;
 
-  private Schedule(List<Choice> choices) {
+  /** The mode the schedule replays under; {@code null}: the run's own. */
+  private final Preemption preemption;
+
+  private Schedule(List<Choice> choices, Preemption preemption) {
     this.choices = choices;
+    this.preemption = preemption;
   }
 
   /**
@@ -74,8 +117,25 @@ public final class Schedule {
     return EMPTY;
   }
 
-  private static Schedule of(List<Choice> choices) {
-    return choices.isEmpty() ? EMPTY : new Schedule(List.copyOf(choices));
+  private static Schedule of(List<Choice> choices, Preemption preemption) {
+    return choices.isEmpty() && preemption == null
+        ? EMPTY
+        : new Schedule(List.copyOf(choices), preemption);
+  }
+
+  /**
+   * Returns the preemption mode the schedule replays under, when it says ({@code every-operation:}
+   * before its first choice); when it does not, a replay runs under the run's own preemption.
+   *
+   * <pre>{@code
+   * Schedule.parse("every-operation: p1 _*4 1:C0").preemption()  // Optional[EVERY_OPERATION]
+   * Schedule.parse("1:B d2").preemption()                        // Optional.empty()
+   * }</pre>
+   *
+   * @return the schedule's preemption mode, or empty
+   */
+  public Optional<Preemption> preemption() {
+    return Optional.ofNullable(preemption);
   }
 
   /**
@@ -99,7 +159,13 @@ public final class Schedule {
     Preconditions.requireNonNull(text, "text");
     List<Choice> choices = new ArrayList<>();
     String[] tokens = text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+");
-    for (int i = 0; i < tokens.length; i++) {
+    Preemption preemption = null;
+    int start = 0;
+    if (tokens.length > 0 && tokens[0].equals(MARKER)) {
+      preemption = Preemption.EVERY_OPERATION;
+      start = 1;
+    }
+    for (int i = start; i < tokens.length; i++) {
       String token = tokens[i];
       String body = token;
       int repeat = 1;
@@ -124,10 +190,16 @@ public final class Schedule {
       }
       choices.addAll(Collections.nCopies(repeat, choice));
     }
-    return of(choices);
+    return of(choices, preemption);
   }
 
   private static Choice choice(String body, String token, int index) {
+    if (body.equals("_")) {
+      return new Choice(Kind.DEFAULT, 0, 0, null);
+    }
+    if (body.equals(MARKER)) {
+      throw bad(token, index, "the first token, before any choice");
+    }
     if (body.startsWith("p")) {
       int value = number(body.substring(1), token, index, "0 or 1 after 'p'");
       if (value > 1) {
@@ -141,7 +213,7 @@ public final class Schedule {
     }
     int colon = body.indexOf(':');
     String index0 = colon < 0 ? body : body.substring(0, colon);
-    int value = number(index0, token, index, "a task index, 'p0'/'p1' or 'd<number>'");
+    int value = number(index0, token, index, "a task index, 'p0'/'p1', 'd<number>' or '_'");
     String task = colon < 0 ? null : unescape(body.substring(colon + 1), token, index);
     if (task != null && task.isEmpty()) {
       throw bad(token, index, "a task name after ':'");
@@ -167,8 +239,10 @@ public final class Schedule {
             + "' should be "
             + expected
             + ". A schedule is tokens separated by spaces: '2' or '2:B' (run the ready task at"
-            + " index 2, named B), 'p0'/'p1' (do not / do switch), 'd3' (choose returned 3),"
-            + " each optionally followed by '*N' to repeat it N times; for example \"0*3 1:B d2\".");
+            + " index 2, named B), 'p0'/'p1' (do not / do switch), 'd3' (choose returned 3), '_'"
+            + " (a choice left at its default), each optionally followed by '*N' to repeat it N"
+            + " times, after an optional first 'every-operation:'; for example \"0*3 1:B d2\" or"
+            + " \"every-operation: p1 _*4 1:C0\".");
   }
 
   private static String escape(String name) {
@@ -221,11 +295,12 @@ public final class Schedule {
    * Returns the text form, which {@link #parse} reads back to an equal schedule: runs of the same
    * token are written once with {@code *N}.
    *
-   * @return for example {@code "0*3 1:B d2"}; empty for the empty schedule
+   * @return for example {@code "0*3 1:B d2"} or {@code "every-operation: p1 _*4 1:C0"}; empty for
+   *     the empty schedule
    */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(preemption == null ? "" : MARKER);
     int i = 0;
     while (i < choices.size()) {
       Choice choice = choices.get(i);
@@ -247,6 +322,8 @@ public final class Schedule {
 
   private static String token(Choice choice) {
     switch (choice.kind()) {
+      case DEFAULT:
+        return "_";
       case PREEMPT:
         return "p" + choice.value();
       case DATA:
@@ -259,18 +336,20 @@ public final class Schedule {
   }
 
   /**
-   * Returns whether {@code other} is a schedule with the same choices.
+   * Returns whether {@code other} is a schedule with the same choices and preemption mode.
    *
    * @param other the object to compare with
    * @return whether the two schedules are equal
    */
   @Override
   public boolean equals(Object other) {
-    return other instanceof Schedule && ((Schedule) other).choices.equals(choices);
+    return other instanceof Schedule
+        && ((Schedule) other).choices.equals(choices)
+        && ((Schedule) other).preemption == preemption;
   }
 
   @Override
   public int hashCode() {
-    return choices.hashCode();
+    return choices.hashCode() * 31 + (preemption == null ? 0 : preemption.hashCode());
   }
 }

@@ -87,7 +87,15 @@ public interface Strategy {
   }
 
   /**
-   * The choices of {@code schedule}, then the defaults: reproduces a recorded run.
+   * The choices of {@code schedule}, then the defaults: reproduces a recorded run, under the
+   * schedule's preemption mode if it says one ({@code every-operation:}). The replay is strict: a
+   * choice that does not fit the run (another kind of choice point, an index past the ready tasks,
+   * a named task that is not ready, a value {@code Weft.choose} cannot return) or choices left over
+   * at the end make the run throw {@link ReplayDivergedException}, naming the first departure.
+   *
+   * <pre>{@code
+   * Weft.run(RunOptions.defaults().strategy(Strategy.replay(Schedule.parse("1:B d2"))), program);
+   * }</pre>
    *
    * @param schedule the schedule to replay
    * @return the replay strategy

@@ -53,19 +53,25 @@ class PreemptionTests {
 
     @Test
     @DisplayName(
-        "semantics §1.2: a cooperative run ignores checkpoint even when the schedule says switch: main"
-            + " runs to its join before A starts")
+        "semantics §1.2: a cooperative run ignores checkpoint, even under a random strategy: main"
+            + " runs to its join before A starts; a schedule that says switch there does not fit")
     void checkpointDoesNothing() {
       List<String> expected = List.of("m1", "m2", "m3", "a1", "a2", "m4");
 
       assertThat(Weft.run(PreemptionTests::checkpoints)).isEqualTo(expected);
-      List<RunEvent> events = new ArrayList<>();
-      List<String> log =
-          Weft.run(
-              options(Preemption.COOPERATIVE, "p1*3").listener(events::add),
-              PreemptionTests::checkpoints);
-      assertThat(log).isEqualTo(expected);
-      assertThat(events).noneMatch(e -> e.kind() == RunEvent.Kind.CHOSE);
+      for (long seed = 0; seed < 5; seed++) {
+        List<RunEvent> events = new ArrayList<>();
+        List<String> log =
+            Weft.run(
+                RunOptions.defaults().strategy(Strategy.random()).seed(seed).listener(events::add),
+                PreemptionTests::checkpoints);
+        assertThat(log).isEqualTo(expected);
+        assertThat(events).noneMatch(e -> e.kind() == RunEvent.Kind.CHOSE);
+      }
+      assertThatThrownBy(
+              () -> Weft.run(options(Preemption.COOPERATIVE, "p1*3"), PreemptionTests::checkpoints))
+          .isInstanceOf(ReplayDivergedException.class)
+          .hasMessageContaining("so 3 choices were left over");
     }
 
     @Test
@@ -125,44 +131,32 @@ class PreemptionTests {
         "a put on a queue with room is a switch point; the switch comes before the put, so"
             + " A finds the queue still empty")
     void queuePutIsASwitchPoint() {
-      List<String> log =
-          Weft.run(
-              options(Preemption.EVERY_OPERATION, "p1"),
-              () -> {
-                List<String> lines = new ArrayList<>();
-                Queue<String> queue = new Queue<>();
-                Task<Void> a =
-                    Weft.spawn(
-                        "A",
-                        () -> {
-                          lines.add("A sees " + queue.size());
-                        });
-                queue.putNowait("x");
-                lines.add("main put, size " + queue.size());
-                a.join();
-                return lines;
-              });
+      java.util.concurrent.Callable<List<String>> program =
+          () -> {
+            List<String> lines = new ArrayList<>();
+            Queue<String> queue = new Queue<>();
+            Task<Void> a =
+                Weft.spawn(
+                    "A",
+                    () -> {
+                      lines.add("A sees " + queue.size());
+                    });
+            queue.putNowait("x");
+            lines.add("main put, size " + queue.size());
+            a.join();
+            return lines;
+          };
 
-      assertThat(log).containsExactly("A sees 0", "main put, size 1");
-      // cooperative: the put does not suspend (semantics §1.2), so main goes on first
-      assertThat(
-              Weft.run(
-                  options(Preemption.COOPERATIVE, "p1"),
-                  () -> {
-                    List<String> lines = new ArrayList<>();
-                    Queue<String> queue = new Queue<>();
-                    Task<Void> a =
-                        Weft.spawn(
-                            "A",
-                            () -> {
-                              lines.add("A sees " + queue.size());
-                            });
-                    queue.putNowait("x");
-                    lines.add("main put, size " + queue.size());
-                    a.join();
-                    return lines;
-                  }))
-          .containsExactly("main put, size 1", "A sees 1");
+      assertThat(Weft.run(options(Preemption.EVERY_OPERATION, "p1"), program))
+          .containsExactly("A sees 0", "main put, size 1");
+      // cooperative: the put does not suspend (semantics §1.2), so main goes on first, and a
+      // schedule that says to switch there does not fit the run: strict replay says so
+      assertThat(Weft.run(program)).containsExactly("main put, size 1", "A sees 1");
+      assertThatThrownBy(() -> Weft.run(options(Preemption.COOPERATIVE, "p1"), program))
+          .isInstanceOf(ReplayDivergedException.class)
+          .hasMessageContaining("at choice 1 of 1: the schedule says 'p1'")
+          .hasMessageContaining("the run ended after 0 choices, so 1 choice was left over")
+          .hasMessageContaining("comes only under Preemption.EVERY_OPERATION");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.weft.explore.Counterexample;
 import dev.weft.explore.Explorer;
+import dev.weft.internal.search.ScheduleAccess;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -66,6 +67,44 @@ class ScheduleTests {
       Schedule schedule = Schedule.parse(text);
       assertThat(schedule).hasToString(text);
       assertThat(Schedule.parse(schedule.toString())).isEqualTo(schedule);
+    }
+
+    @Test
+    @DisplayName(
+        "a recorded schedule reads as its departures: defaults are blanks, and one that holds a"
+            + " switch decision says every-operation:")
+    void recordedScheduleReadsAsItsDepartures() {
+      String positional = "p1 0 p0*3 1:C0 p0*3 0 p0*3 0 p0*3 0 p0*3 0*3 p0 0 p0 1:A";
+      Schedule recorded =
+          ScheduleAccess.recorded(ScheduleAccess.choices(Schedule.parse(positional)), true);
+
+      assertThat(Schedule.parse(positional).size()).isEqualTo(28);
+      assertThat(recorded).hasToString("every-operation: p1 _*4 1:C0 _*21 1:A");
+      assertThat(recorded.size()).isEqualTo(28);
+      assertThat(recorded.preemption()).contains(Preemption.EVERY_OPERATION);
+      assertThat(Schedule.parse(recorded.toString())).isEqualTo(recorded);
+      // Without a switch decision the run is the same under either mode: no mark.
+      assertThat(ScheduleAccess.recorded(ScheduleAccess.choices(Schedule.parse("0 d0 1:B")), true))
+          .hasToString("_*2 1:B");
+      // Trailing defaults are dropped: a replay takes them anyway.
+      assertThat(ScheduleAccess.recorded(ScheduleAccess.choices(Schedule.parse("d2 0 p0")), true))
+          .hasToString("d2");
+    }
+
+    @Test
+    @DisplayName("'every-operation:' comes first only; '_' is a blank; old texts still parse")
+    void modeAndBlanks() {
+      assertThat(Schedule.parse("every-operation:")).hasToString("every-operation:");
+      assertThat(Schedule.parse("every-operation:").preemption())
+          .contains(Preemption.EVERY_OPERATION);
+      assertThat(Schedule.parse("every-operation:")).isNotEqualTo(Schedule.empty());
+      assertThat(Schedule.parse("_ _ _")).hasToString("_*3").isNotEqualTo(Schedule.parse("0*3"));
+      assertThat(Schedule.parse("0 p1").preemption()).isEmpty();
+      assertThat(Schedule.parse("0 p1")).hasToString("0 p1");
+      assertThatThrownBy(() -> Schedule.parse("0 every-operation: p1"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(
+              "token 2 'every-operation:' should be the first token, before any choice");
     }
 
     @Test
@@ -200,7 +239,7 @@ class ScheduleTests {
     @CsvSource(
         delimiter = '|',
         value = {
-          "x            | 1 | x      | a task index, 'p0'/'p1' or 'd<number>'",
+          "x            | 1 | x      | a task index, 'p0'/'p1', 'd<number>' or '_'",
           "0 p2         | 2 | p2     | 0 or 1 after 'p'",
           "p            | 1 | p      | 0 or 1 after 'p'",
           "0 1 d        | 3 | d      | a number after 'd'",
@@ -209,13 +248,13 @@ class ScheduleTests {
           "0*0          | 1 | 0*0    | a repeat count of 1 or more after '*'",
           "0*           | 1 | 0*     | a repeat count after '*'",
           "0*x          | 1 | 0*x    | a repeat count after '*'",
-          "*3           | 1 | *3     | a task index, 'p0'/'p1' or 'd<number>'",
-          "-1           | 1 | -1     | a task index, 'p0'/'p1' or 'd<number>'",
+          "*3           | 1 | *3     | a task index, 'p0'/'p1', 'd<number>' or '_'",
+          "-1           | 1 | -1     | a task index, 'p0'/'p1', 'd<number>' or '_'",
           "1:%G1        | 1 | 1:%G1  | a task name with '%' followed by two hex digits",
           "0 0 1:a%4    | 3 | 1:a%4  | a task name with '%' followed by two hex digits",
           "1:a:b        | 1 | 1:a:b  | a task name of printable ASCII, other characters escaped",
           "1:é          | 1 | 1:é    | a task name of printable ASCII, other characters escaped",
-          "1234567890   | 1 | 1234567890 | a task index, 'p0'/'p1' or 'd<number>'",
+          "1234567890   | 1 | 1234567890 | a task index, 'p0'/'p1', 'd<number>' or '_'",
         })
     void rejectsBadToken(String text, int position, String token, String expected) {
       Throwable thrown = catchThrowable(() -> Schedule.parse(text));

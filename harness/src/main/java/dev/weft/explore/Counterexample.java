@@ -21,13 +21,28 @@ public interface Counterexample {
   Schedule schedule();
 
   /**
-   * Returns the smallest schedule found that fails the same way (same exception type from the same
-   * task, or a deadlock of the same tasks): fewer choices, fewer departures from asyncio's order,
-   * smaller data values.
+   * Returns the smallest schedule found that fails the same way (the same {@link #kind()} and
+   * exception type, from whichever task): fewer departures from asyncio's order, fewer choices,
+   * smaller data values. It reads as its departures, with blanks ({@code _*N}) for the choices left
+   * at their defaults, and starts with {@code every-operation:} when it replays only under that
+   * mode: {@code "every-operation: p1 _*4 1:C0 _*21 1:A"} (a switch, then C0 run out of turn at the
+   * sixth choice point and A at the 28th).
    *
    * @return the minimal schedule
    */
   Schedule minimal();
+
+  /**
+   * Returns how the minimal run failed: a deadlock, an exception thrown by {@code main}, an
+   * unobserved task failure, and so on.
+   *
+   * <pre>{@code
+   * assertThat(found.kind()).isIn(FailureKind.DEADLOCK, FailureKind.EXCEPTION);
+   * }</pre>
+   *
+   * @return the failure's kind
+   */
+  FailureKind kind();
 
   /**
    * Returns what the minimal run threw; if the minimal run no longer failed (something outside Weft

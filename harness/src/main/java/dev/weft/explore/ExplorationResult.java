@@ -1,5 +1,6 @@
 package dev.weft.explore;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -26,11 +27,22 @@ public interface ExplorationResult {
   int discarded();
 
   /**
-   * Returns the failing schedule found, shrunk, or empty if every try passed.
+   * Returns the failing schedule found, shrunk, or empty if every try passed; with {@link
+   * Explorer#everyFailure(boolean)}, the first distinct failure's.
    *
    * @return the counterexample, if any
    */
   Optional<Counterexample> counterexample();
+
+  /**
+   * Returns each distinct failure the tries hit, in the order first seen, with how many tries hit
+   * it and its own minimal schedule. With {@link Explorer#everyFailure(boolean)} the exploration
+   * ran every try and this lists every way they failed; otherwise it stopped at the first failing
+   * try, and this holds that one failure (1 try), or nothing.
+   *
+   * @return the distinct failures; empty if every try passed
+   */
+  List<DistinctFailure> failures();
 
   /**
    * Returns whether the strategy explored its whole space before running out of tries; only an

@@ -16,7 +16,10 @@ import dev.weft.internal.search.Search;
 import dev.weft.internal.search.StrategyImpl;
 import dev.weft.internal.search.TryRecord;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -29,9 +32,13 @@ import java.util.function.Predicate;
  *
  * <p>Each try runs the scenario as {@code main} on a fresh loop, with its choice points (which
  * ready task runs next, switches at operations, {@link dev.weft.Weft#choose} values) decided by the
- * strategy. The first failing try stops the search; its schedule is shrunk to the smallest one that
- * fails the same way, and the minimal run is replayed with a trace. Everything is derived from the
- * seed: the same explorer gives the same tries and the same counterexample on every machine.
+ * strategy. The first failing try stops the search (unless {@link #everyFailure(boolean)}); its
+ * schedule is shrunk to the smallest one that fails the same way (the same {@link FailureKind} and
+ * exception type), and the minimal run is replayed with a trace. A scenario that misuses Weft (a
+ * nested run, a call from a thread Weft does not run, a task or primitive of another try) is not a
+ * failing schedule: {@link #run()} throws its {@code IllegalStateException} on the first try.
+ * Everything is derived from the seed: the same explorer gives the same tries and the same
+ * counterexample on every machine.
  *
  * <pre>{@code
  * Explorer.explore(() -> program())
@@ -70,6 +77,7 @@ public final class Explorer {
     int shardIndex;
     int shardCount = 1;
     boolean checkDeterminism = true;
+    boolean everyFailure;
     List<Schedule> first = List.of();
     Predicate<? super Throwable> discard = failure -> false;
 
@@ -80,6 +88,7 @@ public final class Explorer {
       copy.shardIndex = shardIndex;
       copy.shardCount = shardCount;
       copy.checkDeterminism = checkDeterminism;
+      copy.everyFailure = everyFailure;
       copy.first = first;
       copy.discard = discard;
       return copy;
@@ -245,6 +254,31 @@ public final class Explorer {
   }
 
   /**
+   * Sets whether to keep exploring after the first failing try, to the end of the tries, and report
+   * every distinct failure: tries are told apart by how they failed ({@link FailureKind}), the
+   * exception's type and, for a deadlock, the blocked tasks. {@link ExplorationResult#failures()}
+   * then holds each distinct failure, in the order first seen, with how many tries hit it and the
+   * first of them shrunk to its own minimal schedule. Off by default: the exploration stops at the
+   * first failing try.
+   *
+   * <pre>{@code
+   * ExplorationResult result = Explorer.explore(scenario).everyFailure(true).tries(200).run();
+   * System.out.println(result);
+   * // Weft found 2 distinct failures in 200 tries (Strategy.random(), seed 0):
+   * //   1. deadlock of main, P0, P1: <n> tries (<n/200>%), minimal schedule ""
+   * //   2. AssertionError thrown by main: <m> tries (<m/200>%), minimal schedule "_*6 1:P0"
+   * //   Passed: <200-n-m> tries (...%).
+   * // then each failure's full report, as Counterexample.toString() writes it
+   * }</pre>
+   *
+   * @param keepGoing whether to run every try and collect every distinct failure
+   * @return a new explorer
+   */
+  public Explorer everyFailure(boolean keepGoing) {
+    return with(next -> next.everyFailure = keepGoing);
+  }
+
+  /**
    * Sets how long, in real time, a task may run without calling into Weft before its try fails with
    * {@link dev.weft.BlockedOutsideWeftException}; the default is {@link RunOptions}'s, 30 s. Such a
    * try is reported as found, not shrunk: every replay would wait this long again.
@@ -259,10 +293,14 @@ public final class Explorer {
 
   /**
    * Tries these schedules, in order, before the strategy's tries: each is replayed once, and the
-   * first that fails is shrunk and reported like a failing try. A tool keeps the minimal schedules
-   * of past failures and passes them here, so that a failure seen once is checked first on every
-   * later run (the JUnit extension's failure database). They run in every shard and are not counted
-   * in {@link #tries(int)}; {@link ExplorationResult#tries()} counts them.
+   * first that fails is shrunk and reported like a failing try. They are replayed leniently, under
+   * the explorer's preemption mode: a schedule kept from an earlier run is a starting point, and
+   * where the program changed since, the try goes on in asyncio's order instead of failing as a
+   * strict {@link Strategy#replay} would; a failure is reported with the schedule the run took. A
+   * tool keeps the minimal schedules of past failures and passes them here, so that a failure seen
+   * once is checked first on every later run (the JUnit extension's failure database). They run in
+   * every shard and are not counted in {@link #tries(int)}; {@link ExplorationResult#tries()}
+   * counts them.
    *
    * @param schedules the schedules to try first; may be empty
    * @return a new explorer
@@ -302,7 +340,12 @@ public final class Explorer {
    * @return what the exploration found
    * @throws IllegalStateException if called inside a Weft run; or if a try ended for a reason
    *     outside the scenario, which no schedule explains: the options' {@link dev.weft.RunListener}
-   *     threw, a carrier thread could not start, or Weft failed internally
+   *     threw, a carrier thread could not start, or Weft failed internally; or if the scenario
+   *     misused Weft (a nested {@code Weft.run} or exploration, a Weft call from a thread Weft does
+   *     not run, a task or primitive of another run), on the first try that did, even if the
+   *     scenario caught the error: that is the exception thrown, not shrunk as a failing schedule
+   * @throws dev.weft.ReplayDivergedException if the strategy is {@link Strategy#replay} and the run
+   *     departed from its schedule
    * @throws IllegalStateException if the calling thread is interrupted during the exploration: it
    *     stops before the next try, and the interrupt stays set
    * @throws IllegalArgumentException if the explorer is sharded and its strategy is exhaustive
@@ -335,14 +378,17 @@ public final class Explorer {
 
   private ExplorationResult explore(
       Search search, Callable<Void> main, Tally tally, CarrierPool pool) {
+    RunOptions options = tryOptions();
     List<Schedule> first = values.first;
     for (int i = 0; i < first.size(); i++) {
       checkNotInterrupted(tally);
+      // Lenient: a schedule kept from an earlier run is a starting point, and the program may have
+      // changed since; a failure is reported with the schedule the run actually took.
       Chooser replay = Chooser.replaying(ScheduleAccess.choices(first.get(i)));
-      TryRecord record = Runner.runTry(values.options, replay, false, pool, main);
-      if (tally.failed(record)) {
-        String where = "on schedule " + (i + 1) + " of " + first.size() + " tried first";
-        return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
+      TryRecord record = Runner.runTry(options, replay, false, pool, main);
+      if (tally.failed(record, "on schedule " + (i + 1) + " of " + first.size() + " tried first")
+          && !values.everyFailure) {
+        return tally.result(pool, main);
       }
     }
     for (int tryIndex = 0; tryIndex < values.tries; tryIndex++) {
@@ -355,16 +401,16 @@ public final class Explorer {
         tally.exhausted = true;
         break;
       }
-      TryRecord record = Runner.runTry(values.options, chooser, false, pool, main);
+      TryRecord record = Runner.runTry(options, chooser, false, pool, main);
       search.finished(record.choices());
       tally.traces = search.distinctTraces();
-      if (tally.failed(record)) {
-        String where = "on try " + (tryIndex + 1) + " of " + values.tries;
-        return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
+      if (tally.failed(record, "on try " + (tryIndex + 1) + " of " + values.tries)
+          && !values.everyFailure) {
+        return tally.result(pool, main);
       }
     }
     tally.exhausted |= search.exhausted();
-    return tally.result(null);
+    return tally.result(pool, main);
   }
 
   /**
@@ -382,18 +428,27 @@ public final class Explorer {
         "The exploration was interrupted after "
             + tally.ran
             + (tally.ran == 1 ? " try" : " tries")
-            + ", with no failing schedule found so far; it stopped there.",
+            + (tally.groups.isEmpty()
+                ? ", with no failing schedule found so far"
+                : ", with " + tally.groups.size() + " distinct failures found but not yet shrunk")
+            + "; it stopped there.",
         cause);
   }
 
-  /** Counts the tries of one exploration, and which were discarded. */
+  /** Counts the tries of one exploration, which were discarded, and how the others failed. */
   private final class Tally {
     int ran;
     int discarded;
     boolean exhausted;
 
-    /** Counts {@code record}'s try; returns whether it failed (and was not discarded). */
-    boolean failed(TryRecord record) {
+    /** The first failing try of each distinct failure, in the order first seen. */
+    final Map<Signature, Group> groups = new LinkedHashMap<>();
+
+    /**
+     * Counts {@code record}'s try, which ran {@code where}; returns whether it failed (and was not
+     * discarded).
+     */
+    boolean failed(TryRecord record, String where) {
       ran++;
       if (record.failure() == null) {
         return false;
@@ -402,29 +457,70 @@ public final class Explorer {
         discarded++;
         return false;
       }
+      groups.computeIfAbsent(Signature.of(record), key -> new Group(record, where)).tries++;
       return true;
     }
 
     /** The distinct traces the strategy's tries ran, or -1 if it does not count them. */
     int traces = -1;
 
-    ExplorationResult result(Counterexample found) {
-      Result result = new Result(ran, discarded, found, found == null && exhausted);
+    /** Shrinks the first try of each distinct failure, and makes the result. */
+    ExplorationResult result(CarrierPool pool, Callable<Void> main) {
+      List<DistinctFailure> failures = new ArrayList<>();
+      for (Map.Entry<Signature, Group> entry : groups.entrySet()) {
+        Group group = entry.getValue();
+        Counterexample shrunk =
+            new Shrinker(Explorer.this, pool, main, values.everyFailure)
+                .counterexample(group.first, group.where);
+        failures.add(new Distinct(entry.getKey(), group.tries, shrunk));
+      }
+      Result result =
+          new Result(
+              ran,
+              discarded,
+              failures,
+              failures.isEmpty() && exhausted,
+              describe(),
+              values.everyFailure);
       result.traces = traces;
       return result;
     }
   }
 
+  /** The first try of one distinct failure, and how many tries failed that way. */
+  private static final class Group {
+    final TryRecord first;
+    final String where;
+    int tries;
+
+    Group(TryRecord first, String where) {
+      this.first = first;
+      this.where = where;
+    }
+  }
+
+  /** The strategy, seed and preemption, as a report's first line says them. */
+  private String describe() {
+    return strategy()
+        + ", seed "
+        + seed()
+        + (tryOptions().preemption() == Preemption.EVERY_OPERATION ? ", every operation" : "");
+  }
+
   /**
    * Runs the exploration and throws if it found a failing schedule.
    *
-   * @throws AssertionError whose message is the counterexample's report, and whose cause is the
-   *     failure
+   * @throws AssertionError whose message is the counterexample's report (with {@link
+   *     #everyFailure(boolean)}, the summary of every distinct failure and each one's report), and
+   *     whose cause is the (first) failure
+   * @throws IllegalStateException as {@link #run()} does, for a misuse of Weft or a replay that
+   *     departs from its schedule
    */
   public void check() {
-    Optional<Counterexample> found = run().counterexample();
+    ExplorationResult result = run();
+    Optional<Counterexample> found = result.counterexample();
     if (found.isPresent()) {
-      throw new AssertionError(found.get().toString(), found.get().failure());
+      throw new AssertionError(result.toString(), found.get().failure());
     }
   }
 
@@ -436,6 +532,15 @@ public final class Explorer {
     return values.options.seed();
   }
 
+  /**
+   * The options each try runs with: the explorer's, under the preemption mode of a replayed
+   * schedule that says its own.
+   */
+  RunOptions tryOptions() {
+    Preemption preemption = StrategyImpl.of(strategy(), "strategy").preemption();
+    return preemption == null ? values.options : values.options.preemption(preemption);
+  }
+
   int tries() {
     return values.tries;
   }
@@ -444,18 +549,71 @@ public final class Explorer {
     return values.checkDeterminism;
   }
 
+  /** One distinct failure of an exploration. */
+  private static final class Distinct implements DistinctFailure {
+    private final Signature signature;
+    private final int tries;
+    private final Counterexample counterexample;
+
+    Distinct(Signature signature, int tries, Counterexample counterexample) {
+      this.signature = signature;
+      this.tries = tries;
+      this.counterexample = counterexample;
+    }
+
+    @Override
+    public FailureKind kind() {
+      return signature.kind();
+    }
+
+    @Override
+    public String exceptionType() {
+      return signature.type();
+    }
+
+    @Override
+    public List<String> blocked() {
+      return signature.blocked();
+    }
+
+    @Override
+    public int tries() {
+      return tries;
+    }
+
+    @Override
+    public Counterexample counterexample() {
+      return counterexample;
+    }
+
+    @Override
+    public String toString() {
+      return signature + ": " + tries + (tries == 1 ? " try" : " tries");
+    }
+  }
+
   private static final class Result implements ExplorationResult {
     private final int tries;
     private final int discarded;
-    private final Counterexample counterexample;
+    private final List<DistinctFailure> failures;
     private final boolean exhausted;
+    private final String settings;
+    private final boolean everyFailure;
     int traces = -1;
 
-    Result(int tries, int discarded, Counterexample counterexample, boolean exhausted) {
+    Result(
+        int tries,
+        int discarded,
+        List<DistinctFailure> failures,
+        boolean exhausted,
+        String settings,
+        boolean everyFailure) {
       this.tries = tries;
       this.discarded = discarded;
-      this.counterexample = counterexample;
+      this.failures = List.copyOf(failures);
       this.exhausted = exhausted;
+      this.settings = settings;
+      this.everyFailure = everyFailure;
     }
 
     @Override
@@ -470,7 +628,12 @@ public final class Explorer {
 
     @Override
     public Optional<Counterexample> counterexample() {
-      return Optional.ofNullable(counterexample);
+      return failures.isEmpty() ? Optional.empty() : Optional.of(failures.get(0).counterexample());
+    }
+
+    @Override
+    public List<DistinctFailure> failures() {
+      return failures;
     }
 
     @Override
@@ -485,13 +648,79 @@ public final class Explorer {
 
     @Override
     public String toString() {
-      return counterexample != null
-          ? counterexample.toString()
-          : "No failing schedule in "
-              + tries
-              + (tries == 1 ? " try" : " tries")
-              + (discarded == 0 ? "" : " (" + discarded + " discarded)")
-              + (exhausted ? ": the bounded space was explored completely." : ".");
+      if (failures.isEmpty()) {
+        return "No failing schedule in "
+            + tries
+            + (tries == 1 ? " try" : " tries")
+            + (discarded == 0 ? "" : " (" + discarded + " discarded)")
+            + (exhausted ? ": the bounded space was explored completely." : ".");
+      }
+      if (!everyFailure) {
+        return failures.get(0).counterexample().toString();
+      }
+      return summary() + details();
+    }
+
+    /** One line per distinct failure: how often, and its minimal schedule. */
+    private String summary() {
+      int counted = tries - discarded;
+      StringBuilder out =
+          new StringBuilder("Weft found ")
+              .append(failures.size())
+              .append(failures.size() == 1 ? " distinct failure in " : " distinct failures in ")
+              .append(tries)
+              .append(tries == 1 ? " try" : " tries")
+              .append(discarded == 0 ? "" : " (" + discarded + " discarded)")
+              .append(" (")
+              .append(settings)
+              .append("):\n");
+      int failed = 0;
+      for (int i = 0; i < failures.size(); i++) {
+        DistinctFailure failure = failures.get(i);
+        failed += failure.tries();
+        Schedule minimal = failure.counterexample().minimal();
+        out.append("  ")
+            .append(i + 1)
+            .append(". ")
+            .append(failure)
+            .append(" (")
+            .append(percent(failure.tries(), counted))
+            .append("), minimal schedule \"")
+            .append(minimal)
+            .append("\"\n");
+      }
+      out.append("  Passed: ")
+          .append(counted - failed)
+          .append(counted - failed == 1 ? " try" : " tries")
+          .append(" (")
+          .append(percent(counted - failed, counted))
+          .append(").\n");
+      return out.toString();
+    }
+
+    private String details() {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < failures.size(); i++) {
+        out.append("\n=== Failure ")
+            .append(i + 1)
+            .append(" of ")
+            .append(failures.size())
+            .append(" ===\n")
+            .append(failures.get(i).counterexample());
+      }
+      return out.toString();
+    }
+
+    /** {@code part} of {@code whole} as a percentage with at most one decimal: "41.2%", "12%". */
+    private static String percent(int part, int whole) {
+      if (whole == 0) {
+        return "0%";
+      }
+      java.math.BigDecimal share =
+          java.math.BigDecimal.valueOf(part * 100L)
+              .divide(java.math.BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_EVEN)
+              .stripTrailingZeros();
+      return share.toPlainString() + "%";
     }
   }
 }

@@ -22,6 +22,7 @@ final class FoundCounterexample implements Counterexample {
   private final int replays;
   private final TryRecord minimalRun;
   private final Throwable foundFailure;
+  private final FailureKind kind;
   private final String nondeterminism;
 
   FoundCounterexample(
@@ -33,6 +34,7 @@ final class FoundCounterexample implements Counterexample {
       int replays,
       TryRecord minimalRun,
       Throwable foundFailure,
+      FailureKind kind,
       String nondeterminism) {
     this.explorer = explorer;
     this.where = where;
@@ -42,6 +44,7 @@ final class FoundCounterexample implements Counterexample {
     this.replays = replays;
     this.minimalRun = minimalRun;
     this.foundFailure = foundFailure;
+    this.kind = kind;
     this.nondeterminism = nondeterminism;
   }
 
@@ -59,6 +62,11 @@ final class FoundCounterexample implements Counterexample {
   @Override
   public Throwable failure() {
     return minimalRun.failure() != null ? minimalRun.failure() : foundFailure;
+  }
+
+  @Override
+  public FailureKind kind() {
+    return minimalRun.failure() != null ? Signature.kindOf(minimalRun.end()) : kind;
   }
 
   @Override
@@ -96,7 +104,7 @@ final class FoundCounterexample implements Counterexample {
         .append(", seed ")
         .append(explorer.seed())
         .append(
-            explorer.options().preemption() == Preemption.EVERY_OPERATION
+            explorer.tryOptions().preemption() == Preemption.EVERY_OPERATION
                 ? ", every operation"
                 : "")
         .append(").\n\n");
@@ -129,9 +137,9 @@ final class FoundCounterexample implements Counterexample {
         .append(
             minimal.size() == 0
                 ? "\"  (empty: asyncio's own order, and 0 from every Weft.choose)"
-                : "\"\n  (n or n:Task: run the n-th ready task, 0 being asyncio's order; pN: switch"
-                    + " or not at an operation;\n   dN: a value of Weft.choose; *N: the token"
-                    + " repeated N times)")
+                : "\"\n  (n or n:Task: run the n-th ready task, 0 being asyncio's order; p1: switch"
+                    + " at an operation;\n   dN: a value of Weft.choose; _: a choice left at its"
+                    + " default; *N: the token repeated N times)")
         .append("\n\nReplay it:\n  ")
         .append(howToReplay)
         .append("\n\n")
@@ -163,17 +171,15 @@ final class FoundCounterexample implements Counterexample {
 
   /**
    * Returns the options that replay the minimal run, as code: the replay, and the explorer's
-   * settings that decide how it runs and ends when they differ from the defaults (preemption, step
-   * limit, failure policies; not the watchdog, which only bounds real time).
+   * settings that decide how it runs and ends when they differ from the defaults (step limit,
+   * failure policies; not the watchdog, which only bounds real time). The preemption mode is not
+   * needed: a schedule whose run depends on it says it ({@code every-operation:}).
    */
   private String replayOptions() {
     RunOptions options = explorer.options();
     RunOptions defaults = RunOptions.defaults();
     StringBuilder code = new StringBuilder("RunOptions.defaults().replay(Schedule.parse(\"");
     code.append(minimal).append("\"))");
-    if (options.preemption() != defaults.preemption()) {
-      code.append(".preemption(Preemption.").append(options.preemption()).append(')');
-    }
     if (options.maxSteps() != defaults.maxSteps()) {
       code.append(".maxSteps(").append(options.maxSteps()).append(')');
     }

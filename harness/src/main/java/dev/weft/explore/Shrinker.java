@@ -1,6 +1,7 @@
 package dev.weft.explore;
 
 import dev.weft.BlockedOutsideWeftException;
+import dev.weft.Preemption;
 import dev.weft.RunEvent;
 import dev.weft.Schedule;
 import dev.weft.internal.CarrierPool;
@@ -14,8 +15,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * Shrinks a failing schedule to the smallest one that fails the same way, then replays it with a
- * trace (twice more when the determinism check is on) and makes the counterexample.
+ * Shrinks a failing schedule to the smallest one that fails the same way (the same {@link
+ * FailureKind} and exception type, from whichever task), then replays it with a trace (twice more
+ * when the determinism check is on) and makes the counterexample.
+ *
+ * <p>Its replays are lenient ({@link Chooser#replaying}): a candidate cut from a longer schedule
+ * may meet choice points of other kinds than it holds, and takes their defaults there.
  *
  * <p>Schedules are compared by how many task choices and switches depart from the default
  * (asyncio's order, no switch), then by length, then by the sum of their values: fewer context
@@ -32,12 +37,17 @@ final class Shrinker {
   private final Explorer explorer;
   private final CarrierPool pool;
   private final Callable<Void> main;
+
+  /** Whether "the same way" also means the same blocked tasks (every distinct failure). */
+  private final boolean sameBlocked;
+
   private int replays;
 
-  Shrinker(Explorer explorer, CarrierPool pool, Callable<Void> main) {
+  Shrinker(Explorer explorer, CarrierPool pool, Callable<Void> main, boolean sameBlocked) {
     this.explorer = explorer;
     this.pool = pool;
     this.main = main;
+    this.sameBlocked = sameBlocked;
   }
 
   Counterexample counterexample(TryRecord found, String where) {
@@ -54,6 +64,7 @@ final class Shrinker {
           0,
           found,
           found.failure(),
+          signature.kind(),
           null);
     }
     boolean improved = true;
@@ -66,7 +77,8 @@ final class Shrinker {
           break;
         }
         TryRecord run = replay(candidate, false);
-        if (run.failure() != null && signature.equals(Signature.of(run))) {
+        Signature ran = Signature.of(run);
+        if (sameBlocked ? signature.equals(ran) : signature.sameWay(ran)) {
           List<Choice> taken = normalize(run.choices());
           if (Score.of(taken).compareTo(Score.of(minimal)) < 0) {
             minimal = taken;
@@ -91,13 +103,14 @@ final class Shrinker {
         shrinkReplays,
         minimalRun,
         found.failure(),
+        signature.kind(),
         nondeterminism);
   }
 
   /** Runs the scenario once more with {@code choices}, then the defaults. */
   private TryRecord replay(List<Choice> choices, boolean trace) {
     replays++;
-    return Runner.runTry(explorer.options(), Chooser.replaying(choices), trace, pool, main);
+    return Runner.runTry(explorer.tryOptions(), Chooser.replaying(choices), trace, pool, main);
   }
 
   /**
@@ -200,8 +213,10 @@ final class Shrinker {
     return changed;
   }
 
-  static Schedule schedule(List<Choice> choices) {
-    return ScheduleAccess.make(choices);
+  /** The schedule of a run's choices, as it reads best: its departures, with blanks between. */
+  private Schedule schedule(List<Choice> choices) {
+    return ScheduleAccess.recorded(
+        choices, explorer.tryOptions().preemption() == Preemption.EVERY_OPERATION);
   }
 
   /** Context switches, then length, then the sum of values: smaller is simpler. */

@@ -27,6 +27,13 @@ final class Ending {
   private String detail;
   private TaskImpl<?> brokenTask;
 
+  /**
+   * The first misuse of Weft seen in this run (a nested run, a call from a foreign thread or
+   * another run), which an exploration reports as the usage error it is, not as a failing schedule.
+   */
+  private final java.util.concurrent.atomic.AtomicReference<IllegalStateException> misuse =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   /** Set by the driver when it unwinds the run; read by task threads at their next Weft call. */
   private volatile String abortReason;
 
@@ -100,5 +107,15 @@ final class Ending {
     if (reason != null) {
       throw new RunAbortedError(reason);
     }
+  }
+
+  /** Notes a misuse of Weft in this run; the first one is kept. Any thread may call it. */
+  void misused(IllegalStateException error) {
+    misuse.compareAndSet(null, error);
+  }
+
+  /** Returns the first misuse of Weft seen in this run, or {@code null}. */
+  IllegalStateException misuse() {
+    return misuse.get();
   }
 }

@@ -102,8 +102,13 @@ final class Loop implements LoopView {
     this.listener = options.listener();
     this.maxSteps = options.maxSteps();
     this.handoff = new Handoff(this, driverThread, pool);
+    // A replayed schedule that says its preemption mode replays under it (Chooser.preemption).
+    Preemption preemption =
+        chooser != null && chooser.preemption() != null
+            ? chooser.preemption()
+            : options.preemption();
     this.choices =
-        new ChoicePoints(this, chooser, options.preemption() == Preemption.EVERY_OPERATION, record);
+        new ChoicePoints(this, chooser, preemption == Preemption.EVERY_OPERATION, record);
   }
 
   /** Returns the task that is running now; throws if called from a callback. */
@@ -437,6 +442,16 @@ final class Loop implements LoopView {
   @Override
   public int runningTask() {
     return current == null ? -1 : current.index;
+  }
+
+  @Override
+  public String runningName() {
+    return current == null ? null : current.name();
+  }
+
+  @Override
+  public long nanos() {
+    return now;
   }
 
   // ---------------------------------------------------------------- tasks reporting in

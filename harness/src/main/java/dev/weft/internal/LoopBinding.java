@@ -139,7 +139,7 @@ public final class LoopBinding {
   private Loop bind(String operation) {
     Loop active = RunningLoop.orNull();
     if (active == null && loop != null) {
-      throw new IllegalStateException(Messages.primitiveOutsideItsRun(label, operation));
+      throw RunningLoop.misuse(loop, Messages.primitiveOutsideItsRun(label, operation));
     }
     if (active == null) {
       active = RunningLoop.require(label + "." + operation + "()");
@@ -148,7 +148,7 @@ public final class LoopBinding {
       return active;
     }
     if (loop != null) {
-      throw new IllegalStateException(Messages.primitiveFromOtherRun(label, operation));
+      throw RunningLoop.misuse(active, Messages.primitiveFromOtherRun(label, operation));
     }
     bindTo(active);
     return active;

@@ -219,7 +219,7 @@ public final class Operations {
     }
     FutureBase<T> future = (FutureBase<T>) task;
     if (!loop.owns(future)) {
-      throw new IllegalStateException(Messages.taskOfOtherRun(operation, future.label()));
+      throw RunningLoop.misuse(loop, Messages.taskOfOtherRun(operation, future.label()));
     }
     return future;
   }

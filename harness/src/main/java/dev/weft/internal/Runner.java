@@ -3,6 +3,7 @@ package dev.weft.internal;
 import dev.weft.BlockedOutsideWeftException;
 import dev.weft.DeadlockException;
 import dev.weft.LeftoverTasksException;
+import dev.weft.ReplayDivergedException;
 import dev.weft.RunEvent;
 import dev.weft.RunInterruptedException;
 import dev.weft.RunListener;
@@ -30,6 +31,11 @@ public final class Runner {
   private final List<Thread> leftRunning = new ArrayList<>();
   private RuntimeException watchdogFailure;
 
+  /** What the run threw because tasks were left over, or because a failure went unobserved. */
+  private Throwable leftoversThrown;
+
+  private Throwable unobservedThrown;
+
   /** The tasks blocked when the run deadlocked, in creation order; empty otherwise. */
   private List<String> blockedAtEnd = List.of();
 
@@ -44,19 +50,50 @@ public final class Runner {
     Chooser chooser =
         strategy == StrategyImpl.fifo() ? null : strategy.search(options.seed()).nextTry(0);
     Runner runner = new Runner(new Loop(options, Thread.currentThread(), chooser, false, null));
+    T result;
     try {
-      return runner.start(main);
+      result = runner.start(main);
     } catch (RuntimeException | Error failure) {
-      if (chooser != null && chooser.divergence() != null) {
-        failure.addSuppressed(
-            new IllegalStateException(
-                "Note: this run departed from the schedule it replays, "
-                    + chooser.divergence()
-                    + ". The program (or something it depends on) changed since the schedule was"
-                    + " recorded, so this failure may not be the recorded one."));
-      }
-      throw failure;
+      throw FutureBase.propagate(diverged(chooser, failure));
     }
+    if (chooser != null && chooser.strict() && chooser.divergence() != null) {
+      throw FutureBase.propagate(diverged(chooser, null));
+    }
+    return result;
+  }
+
+  /**
+   * Returns what a run that ended with {@code failure} (or {@code null}: it passed) throws: a
+   * strict replay's departure from its schedule, with the run's own failure suppressed, else the
+   * failure, noting a lenient replay's departure.
+   */
+  private static Throwable diverged(Chooser chooser, Throwable failure) {
+    String divergence = chooser == null ? null : chooser.divergence();
+    if (divergence == null || (failure == null && !chooser.strict())) {
+      return failure;
+    }
+    if (chooser.strict() && !stoppedFromOutside(failure)) {
+      ReplayDivergedException diverged =
+          new ReplayDivergedException(
+              "The replay departed from its schedule "
+                  + divergence
+                  + " The run did not follow the schedule, so how it ended ("
+                  + (failure == null
+                      ? "it passed"
+                      : "it failed with " + failure.getClass().getName() + ", attached")
+                  + ") says nothing about the schedule: record the schedule again (run the"
+                  + " exploration that found it), or fix it.");
+      if (failure != null) {
+        diverged.addSuppressed(failure);
+      }
+      return diverged;
+    }
+    failure.addSuppressed(
+        new IllegalStateException(
+            "Note: this run departed from the schedule it replays, "
+                + divergence
+                + " So this failure may not be the recorded one."));
+    return failure;
   }
 
   /**
@@ -64,7 +101,9 @@ public final class Runner {
    * chooser}, recording the choices (and the events, if {@code trace}), and returns what happened
    * instead of throwing. A run that ends for a reason outside the scenario (the caller was
    * interrupted, the listener threw, a carrier thread could not start, Weft failed internally) says
-   * nothing about the scenario: its failure is thrown, not recorded.
+   * nothing about the scenario: its failure is thrown, not recorded. So is a misuse of Weft (a
+   * nested run, a call from a foreign thread or from another run), even if the scenario caught it,
+   * and a strict replay's departure from its schedule.
    *
    * @param options the run's options (limits, preemption, listener); their strategy is ignored
    * @param chooser decides the try's choice points
@@ -72,7 +111,8 @@ public final class Runner {
    * @param pool the exploration's reusable carrier threads
    * @param main the scenario
    * @return the try's record
-   * @throws IllegalStateException if the run ended for a reason outside the scenario
+   * @throws IllegalStateException if the run ended for a reason outside the scenario, misused Weft,
+   *     or departed from the schedule it strictly replays ({@link ReplayDivergedException})
    */
   public static TryRecord runTry(
       RunOptions options, Chooser chooser, boolean trace, CarrierPool pool, Callable<?> main) {
@@ -94,13 +134,46 @@ public final class Runner {
             || end == Ending.End.INTERNAL_ERROR)) {
       throw FutureBase.propagate(failure);
     }
+    IllegalStateException misuse = loop.ending.misuse();
+    if (misuse != null) {
+      throw misuse;
+    }
+    if (chooser.strict() && chooser.divergence() != null && !stoppedFromOutside(failure)) {
+      throw FutureBase.propagate(diverged(chooser, failure));
+    }
     return new TryRecord(
         failure,
         failure == null ? null : runner.originOf(failure),
         runner.blockedAtEnd,
         loop.choices(),
         events,
-        chooser.divergence());
+        chooser.divergence(),
+        failure == null ? null : runner.endOf(failure));
+  }
+
+  /**
+   * Returns whether the run was stopped from outside (its caller was interrupted, or the watchdog
+   * fired): then its schedule's unused choices say nothing, and the stop is what it reports.
+   */
+  private static boolean stoppedFromOutside(Throwable failure) {
+    return failure instanceof RunInterruptedException
+        || failure instanceof BlockedOutsideWeftException;
+  }
+
+  /** How a failed run ended, for its counterexample's kind. */
+  private TryRecord.End endOf(Throwable failure) {
+    switch (loop.ending.end()) {
+      case DEADLOCK:
+        return TryRecord.End.DEADLOCK;
+      case STEP_LIMIT:
+        return TryRecord.End.STEP_LIMIT;
+      case WATCHDOG:
+        return TryRecord.End.BLOCKED_OUTSIDE_WEFT;
+      default:
+        return failure == leftoversThrown
+            ? TryRecord.End.LEFTOVER_TASKS
+            : failure == unobservedThrown ? TryRecord.End.UNOBSERVED_FAILURE : TryRecord.End.MAIN;
+    }
   }
 
   /** A listener that records every event, then passes it to the user's listener, if any. */
@@ -123,8 +196,8 @@ public final class Runner {
     Loop outer = RunningLoop.orNull();
     if (outer != null) {
       TaskImpl<?> task = outer.currentOrNull();
-      throw new IllegalStateException(
-          Messages.nestedRun(operation, task == null ? null : task.label()));
+      throw RunningLoop.misuse(
+          outer, Messages.nestedRun(operation, task == null ? null : task.label()));
     }
   }
 
@@ -387,6 +460,7 @@ public final class Runner {
     }
     if (leftovers != null) {
       addUnobserved(leftovers);
+      leftoversThrown = leftovers;
       throw leftovers;
     }
     if (loop.options.failOnUnobservedFailures()) {
@@ -396,6 +470,7 @@ public final class Runner {
         for (int i = 1; i < unobserved.size(); i++) {
           first.addSuppressed(unobserved.get(i));
         }
+        unobservedThrown = first;
         throw first;
       }
     }

@@ -10,6 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RunningLoop {
   private static final ThreadLocal<Loop> ACTIVE = new ThreadLocal<>();
 
+  /**
+   * The loop whose task or driver started this thread, inherited by threads that a task starts
+   * itself (new Thread, an executor's first thread), so that their Weft calls are reported to the
+   * run as the misuse they are.
+   */
+  private static final InheritableThreadLocal<Loop> ORIGIN = new InheritableThreadLocal<>();
+
   /** How many runs are going on in this JVM: a call from a thread of none of them is foreign. */
   private static final AtomicInteger RUNS = new AtomicInteger();
 
@@ -19,12 +26,25 @@ final class RunningLoop {
   static Loop require(String operation) {
     Loop loop = ACTIVE.get();
     if (loop == null) {
-      throw new IllegalStateException(
-          RUNS.get() > 0
-              ? Messages.fromForeignThread(operation)
-              : Messages.noRunningLoop(operation));
+      if (RUNS.get() > 0) {
+        throw misuse(ORIGIN.get(), Messages.fromForeignThread(operation));
+      }
+      throw new IllegalStateException(Messages.noRunningLoop(operation));
     }
     return loop;
+  }
+
+  /**
+   * Returns the error for a misuse of Weft, noted on {@code loop} (the run it happened in, or
+   * {@code null} if unknown) so that an exploration reports it as a usage error on its first try
+   * even when the program catches it.
+   */
+  static IllegalStateException misuse(Loop loop, String message) {
+    IllegalStateException error = new IllegalStateException(message);
+    if (loop != null) {
+      loop.ending.misused(error);
+    }
+    return error;
   }
 
   /** Counts a run that starts; {@link #runEnded} counts it out. */
@@ -43,10 +63,12 @@ final class RunningLoop {
 
   static void set(Loop loop) {
     ACTIVE.set(loop);
+    ORIGIN.set(loop);
   }
 
   static void clear() {
     ACTIVE.remove();
+    ORIGIN.remove();
   }
 
   /**
@@ -60,9 +82,8 @@ final class RunningLoop {
     }
     String what = owner == null ? operation : owner.label() + "." + operation;
     if (active == null) {
-      throw new IllegalStateException(Messages.outsideOwnRun(what));
+      throw misuse(loop, Messages.outsideOwnRun(what));
     }
-    throw new IllegalStateException(
-        Messages.fromOtherRun(what, owner == null ? null : owner.label()));
+    throw misuse(active, Messages.fromOtherRun(what, owner == null ? null : owner.label()));
   }
 }

@@ -173,7 +173,7 @@ final class ExplorerPrograms {
   static int departures(Schedule schedule) {
     int count = 0;
     for (String token : schedule.toString().split(" ")) {
-      if (token.isEmpty()) {
+      if (token.isEmpty() || token.equals("every-operation:")) {
         continue;
       }
       String[] repeated = token.split("\\*");
@@ -181,7 +181,10 @@ final class ExplorerPrograms {
       int times = repeated.length > 1 ? Integer.parseInt(repeated[1]) : 1;
       boolean departs =
           choice.equals("p1")
-              || (!choice.startsWith("p") && !choice.startsWith("d") && !choice.startsWith("0"));
+              || (!choice.startsWith("p")
+                  && !choice.startsWith("d")
+                  && !choice.startsWith("0")
+                  && !choice.equals("_"));
       count += departs ? times : 0;
     }
     return count;

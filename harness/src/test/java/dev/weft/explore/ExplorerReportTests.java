@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.weft.Preemption;
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
 import dev.weft.StepLimitExceededException;
@@ -40,7 +39,10 @@ class ExplorerReportTests {
     throw new IllegalStateException("always fails");
   }
 
-  /** The options the report's replay line spells out: replay, preemption and maxSteps. */
+  /**
+   * The options the report's replay line spells out: replay and maxSteps (the schedule carries its
+   * preemption mode).
+   */
   private static RunOptions optionsOfReplayLine(String report) {
     Matcher line =
         Pattern.compile(
@@ -48,9 +50,6 @@ class ExplorerReportTests {
             .matcher(report);
     assertThat(line.find()).as("the report has a replay line").isTrue();
     RunOptions options = RunOptions.defaults().replay(Schedule.parse(line.group(1)));
-    if (line.group(2).contains(".preemption(Preemption.EVERY_OPERATION)")) {
-      options = options.preemption(Preemption.EVERY_OPERATION);
-    }
     Matcher steps = Pattern.compile("\\.maxSteps\\((\\d+)\\)").matcher(line.group(2));
     return steps.find() ? options.maxSteps(Long.parseLong(steps.group(1))) : options;
   }

@@ -135,7 +135,8 @@ class ExplorerStrategyTests {
     @ParameterizedTest(name = "{0} between read and write")
     @ValueSource(strings = {"checkpoint", "putNowait"})
     @DisplayName(
-        "EVERY_OPERATION: exhaustive(1) finds it; the replay line sets the preemption mode")
+        "EVERY_OPERATION: exhaustive(1) finds it; the minimal schedule carries the preemption mode,"
+            + " so the replay line and a plain replay need not set it")
     void everyOperationExhaustiveFindsIt(String between) {
       ThrowingRunnable scenario = ExplorerPrograms.lostUpdate(between);
       Counterexample found =
@@ -147,23 +148,19 @@ class ExplorerStrategyTests {
               .orElseThrow();
 
       Throwable replayed =
-          catchThrowable(
-              () ->
-                  Weft.run(
-                      RunOptions.defaults()
-                          .replay(found.minimal())
-                          .preemption(Preemption.EVERY_OPERATION),
-                      scenario));
+          catchThrowable(() -> Weft.run(RunOptions.defaults().replay(found.minimal()), scenario));
 
       assertThat(found.failure()).isInstanceOf(AssertionError.class);
       assertThat(replayed)
           .isInstanceOf(AssertionError.class)
           .hasMessage(found.failure().getMessage());
+      assertThat(found.minimal().toString()).startsWith("every-operation: ");
+      assertThat(found.minimal().preemption()).contains(Preemption.EVERY_OPERATION);
       assertThat(found.toString())
           .contains(
               "Weft.run(RunOptions.defaults().replay(Schedule.parse(\""
                   + found.minimal()
-                  + "\")).preemption(Preemption.EVERY_OPERATION).maxSteps(100000), scenario);")
+                  + "\")).maxSteps(100000), scenario);")
           .contains("every operation");
     }
   }

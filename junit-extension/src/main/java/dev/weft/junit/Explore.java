@@ -24,12 +24,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>The first failing try is shrunk to the smallest schedule that fails the same way, and the test
- * fails with an {@link AssertionError} whose message is the report: the failure, the minimal
- * schedule, the seed, a timeline, and the line {@code @Replay("...")} to paste on the method to run
- * exactly that schedule. Its cause is the minimal run's failure. The minimal schedule is also kept
- * in the failure database (configuration parameter {@code weft.database}, default {@code .weft})
- * and tried first the next time the test runs, until it passes.
+ * <p>The first failing try (with {@link #everyFailure()}, the first try of each distinct failure)
+ * is shrunk to the smallest schedule that fails the same way, and the test fails with an {@link
+ * AssertionError} whose message is the report: the failure, the minimal schedule, the seed, a
+ * timeline, and the line {@code @Replay("...")} to paste on the method to run exactly that
+ * schedule. Its cause is the minimal run's failure. The minimal schedule is also kept in the
+ * failure database (configuration parameter {@code weft.database}, default {@code .weft}) and tried
+ * first the next time the test runs, until it passes.
  *
  * <p>Each try invokes the method afresh, with parameters that Weft provides ({@link
  * ProducerConsumer}) resolved anew; JUnit's own parameters ({@code TestInfo}, ...) are resolved
@@ -100,4 +101,14 @@ public @interface Explore {
    * @return whether leftover tasks fail a try
    */
   boolean failOnLeftoverTasks() default true;
+
+  /**
+   * Whether to run every try instead of stopping at the first failure, and report every distinct
+   * failure (by kind, exception type and blocked tasks), each with how many tries hit it, its own
+   * minimal schedule and its {@code @Replay} line: {@code Explorer.everyFailure(true)}. Off by
+   * default. Every minimal schedule is kept in the failure database.
+   *
+   * @return whether to report every distinct failure
+   */
+  boolean everyFailure() default false;
 }

@@ -3,6 +3,7 @@ package dev.weft.junit;
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
 import dev.weft.explore.Counterexample;
+import dev.weft.explore.DistinctFailure;
 import dev.weft.explore.ExplorationResult;
 import dev.weft.explore.Explorer;
 import java.io.UncheckedIOException;
@@ -78,6 +79,7 @@ final class ExploreRunner {
               .shard(shard[0], shard[1])
               .tryFirst(stored)
               .discardWhen(failure -> failure instanceof TestAbortedException)
+              .everyFailure(annotation.everyFailure())
               .run();
     } catch (IllegalArgumentException unshardable) { // the one setting Explorer.run itself refuses
       throw new ExtensionConfigurationException(
@@ -108,14 +110,12 @@ final class ExploreRunner {
     }
     boolean kept = false;
     if (file != null && found.isPresent()) {
+      List<Schedule> minimal = new ArrayList<>();
+      for (DistinctFailure failure : result.failures()) {
+        minimal.add(failure.counterexample().minimal());
+      }
       try {
-        database
-            .get()
-            .store(
-                file,
-                found.get().minimal(),
-                settings.name(),
-                String.valueOf(found.get().failure()));
+        database.get().store(file, minimal, settings.name(), String.valueOf(found.get().failure()));
         kept = true;
       } catch (UncheckedIOException e) {
         databaseProblems.add(problem(e));
@@ -134,7 +134,9 @@ final class ExploreRunner {
     publish(entries);
 
     if (found.isPresent()) {
-      throw failure(found.get(), kept ? file : null, databaseProblems);
+      throw annotation.everyFailure()
+          ? everyFailure(result, kept ? file : null, databaseProblems, options)
+          : failure(found.get(), kept ? file : null, databaseProblems);
     }
     if (result.tries() > 0 && result.discarded() == result.tries()) {
       throw new TestAbortedException(
@@ -151,6 +153,79 @@ final class ExploreRunner {
     String schedule = found.minimal().toString();
     String html =
         FailureReport.publishHtml(context, settings, found.failure(), schedule, found.trace());
+    String report = found.report(howToReplay(found, keptIn, databaseProblems));
+    return new AssertionError(report + "\nTimeline as HTML: " + html + "\n", found.failure());
+  }
+
+  /**
+   * The failure of an exploration that ran every try: a summary of its distinct failures, then each
+   * one's report with its own {@code @Replay} line; the page shows the first.
+   */
+  private AssertionError everyFailure(
+      ExplorationResult result, Path keptIn, List<String> databaseProblems, RunOptions options) {
+    List<DistinctFailure> failures = result.failures();
+    Counterexample first = failures.get(0).counterexample();
+    String html =
+        FailureReport.publishHtml(
+            context, settings, first.failure(), first.minimal().toString(), first.trace());
+    int counted = result.tries() - result.discarded();
+    StringBuilder out =
+        new StringBuilder("Weft found ")
+            .append(failures.size())
+            .append(failures.size() == 1 ? " distinct failure in " : " distinct failures in ")
+            .append(result.tries())
+            .append(" tries (")
+            .append(options.strategy())
+            .append(", seed ")
+            .append(options.seed())
+            .append("):\n");
+    int failed = 0;
+    for (int i = 0; i < failures.size(); i++) {
+      DistinctFailure failure = failures.get(i);
+      failed += failure.tries();
+      out.append("  ")
+          .append(i + 1)
+          .append(". ")
+          .append(failure)
+          .append(" (")
+          .append(percent(failure.tries(), counted))
+          .append("), ")
+          .append(FailureReport.replayLine(failure.counterexample().minimal().toString()))
+          .append('\n');
+    }
+    out.append("  Passed: ")
+        .append(counted - failed)
+        .append(counted - failed == 1 ? " try (" : " tries (")
+        .append(percent(counted - failed, counted))
+        .append(").\n");
+    for (int i = 0; i < failures.size(); i++) {
+      Counterexample found = failures.get(i).counterexample();
+      out.append("\n=== Failure ")
+          .append(i + 1)
+          .append(" of ")
+          .append(failures.size())
+          .append(" ===\n")
+          .append(found.report(howToReplay(found, keptIn, databaseProblems)));
+    }
+    out.append("\nTimeline of failure 1 as HTML: ").append(html).append('\n');
+    return new AssertionError(out.toString(), first.failure());
+  }
+
+  /** {@code part} of {@code whole} as a percentage with at most one decimal: "41.2%", "12%". */
+  private static String percent(int part, int whole) {
+    if (whole == 0) {
+      return "0%";
+    }
+    return java.math.BigDecimal.valueOf(part * 100L)
+            .divide(java.math.BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString()
+        + "%";
+  }
+
+  /** The report's "Replay it:" section: the {@code @Replay} line, and the failure database. */
+  private String howToReplay(Counterexample found, Path keptIn, List<String> databaseProblems) {
+    String schedule = found.minimal().toString();
     StringBuilder howToReplay =
         new StringBuilder(FailureReport.replayLine(schedule))
             .append("\n  Put this line on ")
@@ -165,8 +240,7 @@ final class ExploreRunner {
     for (String problem : databaseProblems) {
       howToReplay.append("\n  The failure database did not work: ").append(problem).append('.');
     }
-    String report = found.report(howToReplay.toString()) + "\nTimeline as HTML: " + html + "\n";
-    return new AssertionError(report, found.failure());
+    return howToReplay.toString();
   }
 
   /** Says what went wrong with the database, in one line. */

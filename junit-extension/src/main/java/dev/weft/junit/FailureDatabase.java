@@ -18,9 +18,11 @@ import java.util.List;
  * failure found once is replayed first on every later run until it passes.
  *
  * <p>A file holds comment lines ({@code #}) that say what it is, then one schedule per line, quoted
- * as the report writes it. A file is replaced as a whole by a move from a temporary file in the
- * same folder, so a reader never sees half of one, and test methods running in parallel each write
- * their own file.
+ * as the report writes it. Files written before schedules said their preemption mode still load.
+ * The explorer replays these schedules leniently (as starting points, since the program may have
+ * changed since they failed), unlike {@link Replay}, which is strict. A file is replaced as a whole
+ * by a move from a temporary file in the same folder, so a reader never sees half of one, and test
+ * methods running in parallel each write their own file.
  */
 final class FailureDatabase {
   private final Path folder;
@@ -76,22 +78,30 @@ final class FailureDatabase {
     return schedules;
   }
 
-  /** Keeps {@code schedule} as the one failing schedule of {@code method}. */
-  void store(Path file, Schedule schedule, String testName, String failure) {
-    String text =
-        "# Weft failure database: the minimal failing schedule of "
-            + testName
-            + ".\n# Replayed before any other try when the test runs, and removed once it passes.\n"
-            + "# It failed with: "
-            + firstLine(failure)
-            + "\n\""
-            + schedule
-            + "\"\n";
+  /**
+   * Keeps {@code schedules} as the failing schedules of {@code method}: the minimal one, or with
+   * {@code @Explore(everyFailure = true)} one per distinct failure.
+   */
+  void store(Path file, List<Schedule> schedules, String testName, String failure) {
+    StringBuilder text =
+        new StringBuilder("# Weft failure database: the minimal failing schedule")
+            .append(schedules.size() == 1 ? "" : "s")
+            .append(" of ")
+            .append(testName)
+            .append(
+                ".\n# Replayed before any other try when the test runs, and removed once it"
+                    + " passes.\n")
+            .append("# It failed with: ")
+            .append(firstLine(failure))
+            .append('\n');
+    for (Schedule schedule : schedules) {
+      text.append('"').append(schedule).append("\"\n");
+    }
     try {
       Files.createDirectories(file.getParent());
       Path temporary = Files.createTempFile(file.getParent(), ".weft-", ".tmp");
       try {
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
         move(temporary, file);
       } finally {
         Files.deleteIfExists(temporary);

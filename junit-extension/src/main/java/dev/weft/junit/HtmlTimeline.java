@@ -45,8 +45,9 @@ final class HtmlTimeline {
   private static final int FAILURE_CHARS = 50_000;
 
   static final String SCHEDULE_LEGEND =
-      "n or n:Task: run the n-th ready task, 0 being asyncio's order; pN: switch or not at an"
-          + " operation; dN: a value of Weft.choose; *N: the token repeated N times";
+      "n or n:Task: run the n-th ready task, 0 being asyncio's order; p1: switch at an operation;"
+          + " dN: a value of Weft.choose; _: a choice left at its default; *N: the token repeated N"
+          + " times; every-operation: replays under Preemption.EVERY_OPERATION";
 
   /**
    * What one page shows.

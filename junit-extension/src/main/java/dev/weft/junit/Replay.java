@@ -20,10 +20,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The value is a {@link dev.weft.Schedule}'s text; one that does not parse fails the test with
  * the parser's message, and so does {@code @Replay} on a method that is neither a {@code @WeftTest}
- * nor an {@code @Explore}. A schedule found under {@link dev.weft.Preemption#EVERY_OPERATION} (its
- * text has {@code p} tokens) replays only in a test that says so: {@code @Explore(preemption =
- * EVERY_OPERATION)} or {@code @WeftTest(preemption = EVERY_OPERATION)}. An {@code @Explore} method
- * with {@code @Replay} runs one try and reports its failure as the run threw it, with its timeline.
+ * nor an {@code @Explore}. A schedule found under {@link dev.weft.Preemption#EVERY_OPERATION} that
+ * depends on it starts with {@code every-operation:} and replays under that mode in any test; a
+ * text without it (older reports wrote {@code p} tokens without it) replays under the test's own
+ * preemption. An {@code @Explore} method with {@code @Replay} runs one try and reports its failure
+ * as the run threw it, with its timeline.
+ *
+ * <p>The replay is strict: a schedule that no longer fits the program (the code changed since the
+ * schedule was found) fails the test with {@link dev.weft.ReplayDivergedException}, which names the
+ * first choice that did not fit, what the schedule said and what the run offered, instead of
+ * quietly running another schedule and passing.
  *
  * @since 0.1
  */

@@ -152,16 +152,40 @@ class EdgeCaseTests {
 
     @WeftTest
     @Replay("0 p1")
-    void withoutPreemptionTheSwitchIsNotThere() {
+    void withoutPreemptionTheScheduleDoesNotFit() {
+      twoIncrements();
+    }
+
+    @WeftTest
+    @Replay("every-operation: _ p1")
+    void aScheduleThatSaysItsModeReplaysUnderIt() {
       twoIncrements();
     }
   }
 
   @Test
-  void aWeftTestReplaysASwitchWhenItsPreemptionSaysSo() {
+  void aWeftTestReplaysASwitchWhenItsPreemptionOrItsScheduleSaysSo() {
     EngineExecutionResults results = Kit.in(folder).run(LostUpdateTestCase.class);
-    results.testEvents().assertStatistics(stats -> stats.failed(1).succeeded(1));
-    assertThat(Kit.failureOf(results)).hasMessage("counter ==> expected: <2> but was: <1>");
+    results.testEvents().assertStatistics(stats -> stats.failed(3).succeeded(0));
+    java.util.Map<String, Throwable> failures = new java.util.TreeMap<>();
+    results.testEvents().failed().stream()
+        .forEach(
+            event ->
+                failures.put(
+                    event.getTestDescriptor().getDisplayName(),
+                    event
+                        .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                        .orElseThrow()));
+    assertThat(failures.get("theSwitchReplays()"))
+        .hasMessage("counter ==> expected: <2> but was: <1>");
+    assertThat(failures.get("aScheduleThatSaysItsModeReplaysUnderIt()"))
+        .hasMessage("counter ==> expected: <2> but was: <1>");
+    // A strict replay: the cooperative run has no switch decision for 'p1', and says so.
+    assertThat(failures.get("withoutPreemptionTheScheduleDoesNotFit()"))
+        .isInstanceOf(dev.weft.ReplayDivergedException.class)
+        .hasMessageContaining("the schedule says switch at an operation")
+        .hasMessageContaining("comes only under Preemption.EVERY_OPERATION");
   }
 
   /** A team's own annotation, built on Weft's. */

@@ -446,7 +446,7 @@ class HtmlTimelineTests {
         RunOptions.defaults()
             .listener(events::add)
             .preemption(Preemption.EVERY_OPERATION)
-            .replay(Schedule.parse("2 1 p1")),
+            .replay(Schedule.parse("2 p0 p1")),
         () -> {
           Lock lock = new Lock("m");
           Queue<String> items = new Queue<>("items", 4);

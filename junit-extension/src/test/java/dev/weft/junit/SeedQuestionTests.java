@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.DeadlockException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +58,71 @@ class SeedQuestionTests {
     Map<String, String> entries = Kit.entries(results);
     // asyncio's own order: the consumers take the stop signals before any item, and end
     assertThat(entries.get("weft.minimalSchedule")).isEqualTo("\"\"");
+  }
+
+  static class EveryFailureTestCase {
+    @Explore(everyFailure = true, tries = 200)
+    void nothingIsLost(ProducerConsumer program) {
+      ProducerConsumer.Result result =
+          program.shutdown(ProducerConsumer.Shutdown.SKIP_PRODUCER_AWAIT).run();
+      assertThat(result.lost()).as("lost items").isEmpty();
+    }
+  }
+
+  @Test
+  void oneExplorationSaysHowOftenTheMistakeDeadlocksAndHowOftenItLosesItems() throws Exception {
+    Kit kit = Kit.in(folder);
+    EngineExecutionResults results = kit.run(EveryFailureTestCase.class);
+    Throwable failure = Kit.failureOf(results);
+    // The summary: one line per distinct failure (three deadlocks, by their blocked tasks, and the
+    // lost items), with its share of the 200 tries and its own @Replay line.
+    String message = failure.getMessage();
+    // docs/guide.md ("Every distinct failure") quotes this summary.
+    assertThat(message)
+        .startsWith(
+            "Weft found 4 distinct failures in 200 tries (Strategy.random(), seed 0):\n"
+                + "  1. deadlock of main, P0, P1: 88 tries (44%), @Replay(\"\")\n"
+                + "  2. deadlock of main, P0: 33 tries (16.5%), @Replay(\"_*2 2:C0 1:P1\")\n"
+                + "  3. deadlock of main, P1: 36 tries (18%), @Replay(\"_*2 2:C0\")\n"
+                + "  4. AssertionError thrown by main: 23 tries (11.5%), @Replay(\"_*6 1:P0\")\n"
+                + "  Passed: 20 tries (10%).\n");
+    java.util.regex.Matcher line =
+        java.util.regex.Pattern.compile(
+                "\n  \\d\\. (deadlock of [^:]+|AssertionError thrown by main): (\\d+) tries"
+                    + " \\([\\d.]+%\\), @Replay\\(\"([^\"]*)\"\\)")
+            .matcher(message.substring(0, message.indexOf("\n\n")));
+    int deadlocks = 0;
+    int losses = 0;
+    List<String> schedules = new ArrayList<>();
+    while (line.find()) {
+      int tries = Integer.parseInt(line.group(2));
+      if (line.group(1).startsWith("deadlock")) {
+        deadlocks += tries;
+      } else {
+        losses += tries;
+      }
+      schedules.add("\"" + line.group(3) + "\"");
+    }
+    java.util.regex.Matcher passed =
+        java.util.regex.Pattern.compile("\n  Passed: (\\d+) tries? \\(").matcher(message);
+    assertThat(passed.find()).isTrue();
+    assertThat(schedules).hasSize(4).first().isEqualTo("\"\"");
+    assertThat(deadlocks).isPositive();
+    assertThat(losses).isPositive();
+    assertThat(deadlocks + losses + Integer.parseInt(passed.group(1))).isEqualTo(200);
+    assertThat(message)
+        .contains("\n=== Failure 1 of 4 ===\n")
+        .contains("\n=== Failure 4 of 4 ===\n")
+        .contains("Replay it:\n  @Replay(" + schedules.get(3) + ")\n");
+    assertThat(failure.getCause()).isInstanceOf(DeadlockException.class);
+    // Both minimal schedules are kept in the failure database, and replayed first next time.
+    Path file =
+        kit.database()
+            .resolve(EveryFailureTestCase.class.getName())
+            .resolve("nothingIsLost(dev.weft.junit.ProducerConsumer).txt");
+    assertThat(java.nio.file.Files.readAllLines(file))
+        .filteredOn(kept -> kept.startsWith("\""))
+        .containsExactlyElementsOf(schedules);
   }
 
   static class ReplayedLossTestCase {

@@ -24,7 +24,12 @@ public record Choice(Kind kind, int value, int options, String task) {
     /** Whether the running task was switched out at an operation: 1 yes, 0 no (the default). */
     PREEMPT,
     /** A value {@code Weft.choose} returned, 0 being the default. */
-    DATA
+    DATA,
+    /**
+     * A choice point of any kind left at its default (written {@code _}): only in schedules, which
+     * write a recorded run's default choices this way; a run never records one.
+     */
+    DEFAULT
   }
 
   /**

@@ -35,6 +35,9 @@ public final class ChoicePoints {
     this.chooser = chooser;
     this.everyOperation = everyOperation;
     this.choices = record ? new ArrayList<>() : null;
+    if (chooser != null) {
+      chooser.started(everyOperation);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.weft.internal.search;
 
+import dev.weft.Preemption;
 import java.util.List;
 
 /**
@@ -24,9 +25,13 @@ public abstract class Chooser {
   /** Returns a value in {@code [0, bound)} for {@code Weft.choose(bound)}; {@code bound >= 2}. */
   abstract int data(LoopView view, int bound);
 
+  /** Hears, before the run's first choice point, whether operations are choice points in it. */
+  void started(boolean everyOperation) {}
+
   /**
    * Returns how a replay departed from its schedule, or {@code null} if it did not (or this chooser
-   * does not replay).
+   * does not replay). Called when the run has ended, so a strict replay also reports the choices it
+   * never used.
    *
    * @return the first departure, in words, or {@code null}
    */
@@ -35,14 +40,38 @@ public abstract class Chooser {
   }
 
   /**
-   * Returns a chooser that takes {@code choices} in order, then the defaults: a replay of a choice
-   * list, which the shrinker uses without going through a public {@code Schedule}.
+   * Returns whether a departure from the schedule fails the run ({@link #divergence()} is then the
+   * failure's message): true for a replay of a user's schedule, false for the shrinker's lenient
+   * replays and for choosers that do not replay.
+   *
+   * @return whether this chooser replays strictly
+   */
+  public boolean strict() {
+    return false;
+  }
+
+  /**
+   * Returns the preemption mode this chooser's run must use, or {@code null} for the run options'
+   * own: a replayed schedule that says its mode replays under it.
+   *
+   * @return the preemption mode, or {@code null}
+   */
+  public Preemption preemption() {
+    return null;
+  }
+
+  /**
+   * Returns a chooser that takes {@code choices} in order, then the defaults, and goes on as best
+   * it can where they do not fit (a choice of another kind, an index out of range): the lenient
+   * replay that only the shrinker (and the failure database, whose schedules are starting points)
+   * uses, since its candidates are cut from longer schedules and padded with defaults. It runs
+   * under the run options' preemption mode.
    *
    * @param choices the choices to replay
    * @return a new chooser for one run
    */
   public static Chooser replaying(List<Choice> choices) {
-    return new ReplayStrategy.ReplayChooser(List.copyOf(choices));
+    return new ReplayStrategy.ReplayChooser(List.copyOf(choices), null, false);
   }
 
   /** asyncio's order and the default of every choice: index 0, no switch, value 0. */

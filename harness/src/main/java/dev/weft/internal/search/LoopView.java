@@ -52,4 +52,18 @@ public interface LoopView {
   default Object candidateFootprint(int index) {
     return null;
   }
+
+  /**
+   * Returns the name of the running task, or {@code null} when a plain callback runs or none.
+   *
+   * @return the running task's name, or {@code null}
+   */
+  String runningName();
+
+  /**
+   * Returns the virtual time, in nanoseconds since the run started.
+   *
+   * @return the loop's clock
+   */
+  long nanos();
 }

@@ -1,6 +1,8 @@
 package dev.weft.internal.search;
 
+import dev.weft.Preemption;
 import dev.weft.Schedule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,9 +19,18 @@ public final class ScheduleAccess {
      * Makes a schedule of {@code choices}.
      *
      * @param choices the choices, in order
+     * @param preemption the mode it replays under, or {@code null} for the run's own
      * @return the schedule
      */
-    Schedule make(List<Choice> choices);
+    Schedule make(List<Choice> choices, Preemption preemption);
+
+    /**
+     * Returns the mode a schedule replays under.
+     *
+     * @param schedule the schedule
+     * @return its preemption mode, or {@code null} for the run's own
+     */
+    Preemption preemption(Schedule schedule);
 
     /**
      * Returns a schedule's choices.
@@ -65,7 +76,41 @@ public final class ScheduleAccess {
    * @return the schedule
    */
   public static Schedule make(List<Choice> choices) {
-    return bridge().make(choices);
+    return bridge().make(choices, null);
+  }
+
+  /**
+   * Returns the schedule of a recorded run, as it reads best: without its trailing defaults, each
+   * other default written {@code _} (so the departures from asyncio's order stand out), and marked
+   * {@code every-operation:} if it holds a switch decision (without one, the run is the same under
+   * either mode).
+   *
+   * @param choices the run's choices, in order
+   * @param everyOperation whether the run was under every-operation preemption
+   * @return the schedule
+   */
+  public static Schedule recorded(List<Choice> choices, boolean everyOperation) {
+    int end = choices.size();
+    while (end > 0 && choices.get(end - 1).value() == 0) {
+      end--;
+    }
+    List<Choice> written = new ArrayList<>(end);
+    boolean switches = false;
+    for (Choice choice : choices.subList(0, end)) {
+      switches |= choice.kind() == Choice.Kind.PREEMPT;
+      written.add(choice.value() == 0 ? new Choice(Choice.Kind.DEFAULT, 0, 0, null) : choice);
+    }
+    return bridge().make(written, everyOperation && switches ? Preemption.EVERY_OPERATION : null);
+  }
+
+  /**
+   * Returns the mode a schedule replays under.
+   *
+   * @param schedule the schedule
+   * @return its preemption mode, or {@code null} for the run's own
+   */
+  public static Preemption preemption(Schedule schedule) {
+    return bridge().preemption(schedule);
   }
 
   /**

@@ -28,6 +28,16 @@ public abstract class StrategyImpl implements Strategy {
   }
 
   /**
+   * Returns the preemption mode this strategy's runs use whatever the run options say, or {@code
+   * null} for the options' own: a replayed schedule that says its mode replays under it.
+   *
+   * @return the preemption mode, or {@code null}
+   */
+  public dev.weft.Preemption preemption() {
+    return null;
+  }
+
+  /**
    * Returns the strategy as code: {@code Strategy.pct(2)}.
    *
    * @return how to write this strategy

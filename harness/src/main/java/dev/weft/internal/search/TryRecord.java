@@ -17,6 +17,7 @@ import java.util.List;
  * @param choices the choices, in order, with how many options each had
  * @param events every event, when traced; else {@code null}
  * @param divergence how a replay departed from its schedule, or {@code null}
+ * @param end how the run failed, or {@code null} if it passed
  */
 public record TryRecord(
     Throwable failure,
@@ -24,7 +25,24 @@ public record TryRecord(
     List<String> blocked,
     List<Choice> choices,
     List<RunEvent> events,
-    String divergence) {
+    String divergence,
+    End end) {
+
+  /** How a run failed. */
+  public enum End {
+    /** Main threw (its own exception, or a task's that it awaited). */
+    MAIN,
+    /** A task's failure went unobserved. */
+    UNOBSERVED_FAILURE,
+    /** Tasks were left pending under {@code failOnLeftoverTasks}. */
+    LEFTOVER_TASKS,
+    /** No task could run and no timer was pending. */
+    DEADLOCK,
+    /** The run took more steps than allowed. */
+    STEP_LIMIT,
+    /** A task blocked outside Weft and the watchdog fired. */
+    BLOCKED_OUTSIDE_WEFT
+  }
 
   /**
    * Copies the lists.
@@ -35,6 +53,7 @@ public record TryRecord(
    * @param choices the choices
    * @param events the events, or {@code null}
    * @param divergence the replay's departure, or {@code null}
+   * @param end how the run failed, or {@code null}
    */
   public TryRecord {
     blocked = List.copyOf(blocked);

@@ -42,6 +42,16 @@ class ChoicePointsTests {
     public int runningTask() {
       return 0;
     }
+
+    @Override
+    public String runningName() {
+      return "main";
+    }
+
+    @Override
+    public long nanos() {
+      return 0;
+    }
   }
 
   /** Answers every question with {@code answer} and counts the questions. */
@@ -260,7 +270,10 @@ class ChoicePointsTests {
 
       assertThat(points.pick(3)).isEqualTo(1);
       assertThat(chooser.divergence())
-          .isEqualTo("at choice 1 of 1: task X was not among the 3 ready");
+          .isEqualTo(
+              "at choice 1 of 1 ('1:X', at virtual time 0s): the schedule says run"
+                  + " task X, but the run offered a choice among the 3 ready (A, B, C, in asyncio's"
+                  + " order). Task X was not ready at this point.");
       assertThat(text(points.choices())).containsExactly("TASK=1:B/3");
     }
 
@@ -271,7 +284,10 @@ class ChoicePointsTests {
 
       assertThat(points.pick(2)).isZero();
       assertThat(chooser.divergence())
-          .isEqualTo("at choice 1 of 1: task X was not among the 2 ready");
+          .isEqualTo(
+              "at choice 1 of 1 ('4:X', at virtual time 0s): the schedule says run"
+                  + " task X, but the run offered a choice among the 2 ready (A, B, in asyncio's"
+                  + " order). Task X was not ready at this point.");
     }
 
     @Test
@@ -282,7 +298,10 @@ class ChoicePointsTests {
       points.chooseData(2);
       assertThat(points.pick(3)).isZero();
       assertThat(chooser.divergence())
-          .isEqualTo("at choice 2 of 2: index 3, but only 3 were ready");
+          .isEqualTo(
+              "at choice 2 of 2 ('3', at virtual time 0s): the schedule says run"
+                  + " the ready task at index 3, but the run offered a choice among the 3 ready (A,"
+                  + " B, C, in asyncio's order). Index 3 is past them.");
     }
 
     @Test
@@ -291,7 +310,11 @@ class ChoicePointsTests {
       ChoicePoints points = new ChoicePoints(new View(), chooser, false, false);
 
       assertThat(points.chooseData(5)).isZero();
-      assertThat(chooser.divergence()).isEqualTo("at choice 1 of 1: choose(5) cannot return 5");
+      assertThat(chooser.divergence())
+          .isEqualTo(
+              "at choice 1 of 1 ('d5', at virtual time 0s, while main ran): the schedule says"
+                  + " Weft.choose returns 5, but the run offered Weft.choose(5), which returns 0 to"
+                  + " 4 (a d token).");
     }
 
     @Test
@@ -306,21 +329,29 @@ class ChoicePointsTests {
       assertThat(points.pick(2)).isEqualTo(1); // the next choice is used by the next pick
       assertThat(askedTask.divergence())
           .isEqualTo(
-              "at choice 1 of 2: the program asked for a task choice, but the schedule holds d3");
+              "at choice 1 of 2 ('d3', at virtual time 0s): the schedule says"
+                  + " Weft.choose returns 3, but the run offered a choice among the 2 ready (A, B,"
+                  + " in asyncio's order). The program changed since the schedule was recorded, or"
+                  + " the schedule was recorded for another program or preemption mode.");
 
       Chooser askedSwitch = Chooser.replaying(List.of(task));
       assertThat(new ChoicePoints(new View("A", "B"), askedSwitch, true, false).switchHere())
           .isFalse();
       assertThat(askedSwitch.divergence())
           .isEqualTo(
-              "at choice 1 of 1: the program asked for a switch decision, but the schedule holds"
-                  + " 1:B");
+              "at choice 1 of 1 ('1:B', at virtual time 0s, while main ran): the schedule says run"
+                  + " task B, but the run offered a switch decision at an operation of main. The"
+                  + " program changed since the schedule was recorded, or the schedule was recorded"
+                  + " for another program or preemption mode.");
 
       Chooser askedValue = Chooser.replaying(List.of(preempt));
       assertThat(new ChoicePoints(new View(), askedValue, true, false).chooseData(4)).isZero();
       assertThat(askedValue.divergence())
           .isEqualTo(
-              "at choice 1 of 1: the program asked for a choose(4) value, but the schedule holds p1");
+              "at choice 1 of 1 ('p1', at virtual time 0s, while main ran): the schedule says"
+                  + " switch at an operation, but the run offered Weft.choose(4), which returns 0"
+                  + " to 3 (a d token). The program changed since the schedule was recorded, or"
+                  + " the schedule was recorded for another program or preemption mode.");
     }
 
     @Test
@@ -332,7 +363,11 @@ class ChoicePointsTests {
       points.pick(2);
       points.pick(2);
 
-      assertThat(chooser.divergence()).isEqualTo("at choice 1 of 3: choose(3) cannot return 9");
+      assertThat(chooser.divergence())
+          .isEqualTo(
+              "at choice 1 of 3 ('d9', at virtual time 0s, while main ran): the schedule says"
+                  + " Weft.choose returns 9, but the run offered Weft.choose(3), which returns 0 to"
+                  + " 2 (a d token).");
     }
 
     @Test

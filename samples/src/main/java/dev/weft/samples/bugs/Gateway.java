@@ -56,7 +56,7 @@ public interface Gateway {
    *   org.opentest4j.AssertionFailedError: free connections ==> expected: <2> but was: <1>
    *
    * Minimal schedule (2 choices, shrunk from 6 in 35 replays):
-   *   "0 d2"
+   *   "_ d2"
    *
    * Timeline of the minimal run (...):
    *   main   #1 @0s waits in gather(req-0, req-1, req-2), waiting for req-0

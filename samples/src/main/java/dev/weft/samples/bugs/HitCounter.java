@@ -37,7 +37,7 @@ public interface HitCounter {
    *   org.opentest4j.AssertionFailedError: hits ==> expected: <6> but was: <2>
    *
    * Minimal schedule (2 choices, shrunk from 11 in 18 replays):
-   *   "0 p1"
+   *   "every-operation: _ p1"
    *
    * Timeline of the minimal run (...):
    *   main       #1 @0s waits in gather(handler-0, handler-1, handler-2), waiting for handler-0
@@ -47,9 +47,11 @@ public interface HitCounter {
    *   handler-2  #4 @0s returned
    * }</pre>
    *
-   * <p>{@code p1}: handler-0 is switched out at its first checkpoint, having read 0; the other two
-   * count their four hits; handler-0 then writes 1 and counts its second hit: 2 of 6. An exhaustive
-   * cooperative exploration of the same test (32 schedules) passes them all.
+   * <p>{@code every-operation:}: the schedule replays under that preemption mode; {@code _}: the
+   * first choice (which handler starts) is asyncio's; {@code p1}: handler-0 is switched out at its
+   * first checkpoint, having read 0; the other two count their four hits; handler-0 then writes 1
+   * and counts its second hit: 2 of 6. An exhaustive cooperative exploration of the same test (32
+   * schedules) passes them all.
    */
   final class Buggy implements HitCounter {
     private int hits;

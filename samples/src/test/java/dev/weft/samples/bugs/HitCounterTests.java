@@ -49,7 +49,7 @@ class HitCounterTests {
     assertThat(found.cause())
         .isInstanceOf(AssertionError.class)
         .hasMessage("hits ==> expected: <6> but was: <2>");
-    assertThat(found.minimalSchedule()).isEqualTo("0 p1");
+    assertThat(found.minimalSchedule()).isEqualTo("every-operation: _ p1");
     assertThat(found.tries()).isEqualTo(1);
   }
 
