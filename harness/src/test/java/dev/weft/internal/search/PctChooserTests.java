@@ -44,6 +44,16 @@ class PctChooserTests {
     public int runningTask() {
       return running;
     }
+
+    @Override
+    public String runningName() {
+      return running < 0 ? null : "T" + running;
+    }
+
+    @Override
+    public long nanos() {
+      return 0;
+    }
   }
 
   private static PctStrategy.PctChooser chooser(int depth, long seed, int steps) {
