@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.weft.explore.ExplorationResult;
 import dev.weft.explore.Explorer;
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -443,6 +447,31 @@ class ExecutorTests {
             log.add("terminated " + at());
           });
       assertThat(log).containsExactly("running task cancelled @1s", "terminated @1s");
+    }
+
+    @Test
+    void closeOnJava19AndLaterShutsDownAndWaitsInWeft() throws Throwable {
+      Assumptions.assumeTrue(
+          Runtime.version().feature() >= 19, "ExecutorService.close is Java 19+");
+      MethodHandle close =
+          MethodHandles.publicLookup()
+              .findVirtual(
+                  java.util.concurrent.ExecutorService.class,
+                  "close",
+                  MethodType.methodType(void.class));
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          () -> {
+            ScheduledExecutorService executor = Weft.executor();
+            executor.schedule(() -> log.add("ran " + at()), 1, java.util.concurrent.TimeUnit.HOURS);
+            try {
+              close.invoke(executor);
+            } catch (Throwable e) {
+              throw new AssertionError(e);
+            }
+            log.add("closed " + at() + ", terminated " + executor.isTerminated());
+          });
+      assertThat(log).containsExactly("ran @3600s", "closed @3600s, terminated true");
     }
 
     @Test

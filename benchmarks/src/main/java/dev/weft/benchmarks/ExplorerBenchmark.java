@@ -18,11 +18,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Exploration throughput: tries per second of a random exploration of the seed's program (semantics §4.2,
- * correct version): 2 producers of 5 items each, 3 consumers, a queue of 2, stop signals after the
- * producers are awaited. Every try passes, so every try runs the whole program: 6 tasks, about 40
- * scheduler steps. One invocation is one exploration of {@value #TRIES} tries; the score is per
- * try, in tries per second.
+ * Exploration throughput: tries per second of a random exploration of the seed's program (semantics
+ * §4.2, correct version): 2 producers of 5 items each, 3 consumers, a queue of 2, stop signals
+ * after the producers are awaited. Every try passes, so every try runs the whole program: 6 tasks,
+ * about 40 scheduler steps. One invocation is one exploration of {@value #TRIES} tries; the score
+ * is per try, in tries per second.
  *
  * <p>Goal on a 2-core machine: 20,000 tries/s on JDK 25 (virtual threads), 2,000 on JDK 17
  * (platform threads). The explorer reuses its carrier threads across tries, so a try does not start

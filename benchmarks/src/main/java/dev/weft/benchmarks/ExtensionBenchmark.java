@@ -24,11 +24,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the JUnit extension costs: the same exploration of the seed's program (correct version, as in
- * {@link ExplorerBenchmark}) run through {@code @Explore} by the JUnit Platform launcher, and
- * through {@link Explorer} directly. One invocation is one exploration of {@value #TRIES} tries; the
- * score is per try, in tries per second, so the launcher's fixed cost per test (discovery, engine
- * start) is spread over the tries as it is in a real test run.
+ * What the JUnit extension costs: the same exploration of the seed's program (correct version, as
+ * in {@link ExplorerBenchmark}) run through {@code @Explore} by the JUnit Platform launcher, and
+ * through {@link Explorer} directly. One invocation is one exploration of {@value #TRIES} tries;
+ * the score is per try, in tries per second, so the launcher's fixed cost per test (discovery,
+ * engine start) is spread over the tries as it is in a real test run.
  *
  * <p>Goal: the extension adds at most 5% per try, on JDK 17 and JDK 25.
  */

@@ -95,12 +95,7 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
           return result;
         }
         if (state != RUNNING) {
-          return null; // cancelled while the command ran
-        }
-        if (executor.stopsPeriodicWork()) {
-          markCancelled(null);
-          settle(CANCELLED, null, null); // as ScheduledThreadPoolExecutor after shutdown()
-          return null;
+          return null; // cancelled while the command ran (shutdown() cancels periodic work too)
         }
         state = NEW;
         long now = executor.loop.now();

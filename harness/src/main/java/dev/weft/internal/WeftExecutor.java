@@ -235,11 +235,6 @@ final class WeftExecutor implements ScheduledExecutorService {
     return terminated;
   }
 
-  /** Whether periodic work stops after its current run: the executor was shut down. */
-  boolean stopsPeriodicWork() {
-    return shutdown;
-  }
-
   /** Whether {@code shutdownNow} was called. */
   boolean isStopped() {
     return stopped;
