@@ -371,7 +371,7 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
 
   private void markCancelled(TaskImpl<?> by) {
     if (cancelledBy == null) {
-      cancelledBy = by == null ? "a callback or the executor" : by.name();
+      cancelledBy = by == null ? "a callback" : by.name();
       cancelledAt = executor.loop.now();
     }
   }

@@ -258,26 +258,28 @@ final class WeftExecutor implements ScheduledExecutorService {
         deadline == Long.MAX_VALUE
             ? null
             : loop.callAt(deadline, wake, "awaitTermination timeout of " + caller.label());
-    List<TaskImpl<?>> running = liveTasks();
+    WaitReason reason =
+        () ->
+            WaitReason.of(
+                    "awaitTermination",
+                    label(),
+                    liveTasks(),
+                    () ->
+                        "awaitTermination("
+                            + label()
+                            + (timer == null
+                                ? ")"
+                                : ", "
+                                    + VirtualTime.format(nanos)
+                                    + "), until "
+                                    + VirtualTime.format(deadline))
+                            + (shutdown ? ", shut down" : ", never shut down")
+                            + (live.isEmpty()
+                                ? ""
+                                : ", tasks not ended: " + WaitReason.list(liveTasks())))
+                .describe();
     try {
-      caller.await(
-          mine,
-          WaitReason.of(
-              "awaitTermination",
-              label(),
-              running,
-              () ->
-                  "awaitTermination("
-                      + label()
-                      + (timer == null
-                          ? ""
-                          : ", "
-                              + VirtualTime.format(nanos)
-                              + "), until "
-                              + VirtualTime.format(deadline))
-                      + (timer == null ? ")" : "")
-                      + (shutdown ? ", shut down" : ", never shut down")
-                      + (live.isEmpty() ? "" : ", tasks not ended: " + WaitReason.list(running))));
+      caller.await(mine, reason);
     } finally {
       terminationWaiters.removeIf(registered -> registered == wake);
       if (timer != null) {
