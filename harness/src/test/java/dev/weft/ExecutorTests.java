@@ -650,6 +650,27 @@ class ExecutorTests {
                   + "' after the Weft run the executor belongs to had ended (Weft.executor() made"
                   + " it in Task 'main' at virtual time 1s). An executor from Weft.executor() works"
                   + " only in its own run: make one in each run.");
+      Future<?> leftover = Weft.run(() -> Weft.executor("left").schedule(() -> {}, 1, SECONDS));
+      assertThat(leftover.isCancelled()).isTrue();
+      assertThatThrownBy(leftover::get)
+          .isInstanceOf(CancellationException.class)
+          .hasMessage(
+              "The future of Task 'left-task-1' was cancelled by the end of its run at virtual"
+                  + " time 0s");
+      Future<?> drained =
+          Weft.run(
+              () -> {
+                ScheduledExecutorService executor = Weft.executor("drained");
+                ScheduledFuture<?> future = executor.schedule(() -> {}, 1, SECONDS);
+                executor.shutdownNow();
+                return future;
+              });
+      assertThatThrownBy(drained::get)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageStartingWith(
+              "executor 'drained': Future.get() was called on thread '"
+                  + Thread.currentThread().getName()
+                  + "' after the Weft run the executor belongs to had ended");
       assertThatThrownBy(
               () ->
                   Weft.run(

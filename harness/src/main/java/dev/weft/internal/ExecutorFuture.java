@@ -84,7 +84,7 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
         try {
           result = command.call();
         } catch (CancelledException cancelled) {
-          settle(CANCELLED, null, null);
+          cancelledWithTask();
           throw cancelled;
         } catch (Exception | Error thrown) {
           settle(FAILED, null, thrown);
@@ -103,7 +103,7 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
       }
     } catch (CancelledException cancelled) {
       if (!drained) {
-        settle(CANCELLED, null, null);
+        cancelledWithTask();
       }
       throw cancelled;
     }
@@ -146,8 +146,17 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
   /** The Weft task has ended: a future it never settled was cancelled with it. */
   void taskEnded() {
     if (state == NEW && !drained) {
-      settle(CANCELLED, null, null);
+      cancelledWithTask();
     }
+  }
+
+  /** The task was cancelled by something else than this future's {@code cancel}: say what. */
+  private void cancelledWithTask() {
+    if (task.cancelledByShutdown && cancelledBy == null) {
+      cancelledBy = "the end of its run";
+      cancelledAt = executor.loop.now();
+    }
+    settle(CANCELLED, null, null);
   }
 
   // ---------------------------------------------------------------- the JDK's Future
@@ -157,7 +166,7 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
     if (state >= SUCCEEDED) {
       return false;
     }
-    executor.enter("Future.cancel");
+    executor.enter("Future.cancel(...)");
     boolean running = state == RUNNING;
     markCancelled(executor.loop.currentOrNull());
     settle(CANCELLED, null, null);

@@ -508,7 +508,7 @@ final class WeftExecutor implements ScheduledExecutorService {
   }
 
   private String misuse(String operation, Loop active) {
-    String what = label() + ": " + operation + "(...)";
+    String what = label() + ": " + operation + (operation.contains("(") ? "" : "(...)");
     String origin =
         "Weft.executor() made it in " + createdIn + " at virtual time " + format(createdAt);
     if (active == null && loop.ending.end() != null) {
