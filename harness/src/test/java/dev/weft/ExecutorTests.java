@@ -509,6 +509,71 @@ class ExecutorTests {
   }
 
   @Nested
+  @DisplayName("waits that never end")
+  class NeverEnding {
+    @Test
+    void aGetWithATimeoutTooLongForTheClockWaitsForGoodAndSoIsPartOfADeadlock() {
+      assertThatThrownBy(
+              () ->
+                  Weft.run(
+                      () -> {
+                        Promise<String> reply = Weft.promise("reply");
+                        Weft.executor()
+                            .submit(reply::join)
+                            .get(Long.MAX_VALUE, java.util.concurrent.TimeUnit.DAYS);
+                      }))
+          .isInstanceOf(DeadlockException.class)
+          .hasMessageContaining(
+              "  main               blocked in Future.get(Task 'executor-1-task-1')\n");
+    }
+
+    @Test
+    void workScheduledPastTheEndOfTheVirtualClockIsNeverDue() {
+      assertThatThrownBy(
+              () ->
+                  Weft.run(
+                      RunOptions.defaults().failOnLeftoverTasks(true),
+                      () -> {
+                        Weft.executor().schedule(() -> {}, Long.MAX_VALUE, SECONDS);
+                        Weft.sleep(ofSeconds(1));
+                      }))
+          .isInstanceOf(LeftoverTasksException.class)
+          .hasMessageContaining(
+              "  executor-1-task-1  blocked in schedule on executor 'executor-1', never due (its"
+                  + " delay is past the end of the virtual clock)\n");
+    }
+
+    @Test
+    void aCancelledInvokeAllCancelsItsWork() {
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          () -> {
+            ScheduledExecutorService executor = Weft.executor();
+            Callable<String> slow =
+                () -> {
+                  try {
+                    Weft.sleep(ofSeconds(10));
+                    return "slow";
+                  } catch (CancelledException e) {
+                    log.add(Weft.current().name() + " cancelled at " + at());
+                    throw e;
+                  }
+                };
+            Task<List<Future<String>>> caller =
+                Weft.spawn("caller", () -> executor.invokeAll(List.of(slow, slow)));
+            Weft.sleep(ofSeconds(1));
+            caller.cancel();
+            assertThat(catchThrowable(caller::join)).isInstanceOf(CancelledException.class);
+            executor.shutdown();
+            assertThat(executor.awaitTermination(1, SECONDS)).isTrue();
+          });
+      assertThat(log)
+          .containsExactly(
+              "executor-1-task-1 cancelled at @1s", "executor-1-task-2 cancelled at @1s");
+    }
+  }
+
+  @Nested
   @DisplayName("invokeAll and invokeAny wait in Weft")
   class Invoking {
     private Callable<String> after(long seconds, String value) {
@@ -890,7 +955,8 @@ class ExecutorTests {
       assertThat(result.counterexample().get().toString())
           .contains("lost an update: counter is 1")
           .contains("executor-1-task-1")
-          .contains("executor-1-task-2");
+          .contains("executor-1-task-2")
+          .contains("Replayed twice more, with identical traces.");
     }
   }
 }
