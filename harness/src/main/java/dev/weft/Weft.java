@@ -403,8 +403,8 @@ public final class Weft {
    * <p>Every method must be called from the run that made the executor (a task or a callback): from
    * another run, after the run ended, or from a thread the run does not run (an executor of the
    * JDK, the common pool), it throws {@link IllegalStateException} saying which run made it and
-   * where it was used. {@code close()} (Java 19+) is the JDK's: {@code shutdown}, then {@code
-   * awaitTermination}.
+   * where it was used. A future that is done can be read anywhere ({@code isDone}, {@code get}).
+   * {@code close()} (Java 19+) is the JDK's: {@code shutdown}, then {@code awaitTermination}.
    *
    * <pre>{@code
    * ScheduledExecutorService executor = Weft.executor("evictor");
