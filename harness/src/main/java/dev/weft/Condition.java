@@ -279,6 +279,14 @@ public final class Condition {
     signalAllNow();
   }
 
+  /**
+   * Wakes up to {@code n} waiters as part of another operation (a {@code
+   * java.util.concurrent.locks.Condition}'s {@code signal}): no preemption point.
+   */
+  void signalNow(int n) {
+    signalWaiters(n);
+  }
+
   /** Wakes every waiter as part of another operation (a barrier's): no preemption point. */
   void signalAllNow() {
     signalWaiters(waiters.size());

@@ -104,6 +104,21 @@ public final class Lock {
     take(task);
   }
 
+  /**
+   * Takes the lock for {@code task} if {@link #acquire} would not wait (free, and no earlier
+   * waiter), as part of another operation (a {@code java.util.concurrent.locks.Lock}'s {@code
+   * tryLock}): no preemption point.
+   *
+   * @return whether {@code task} holds the lock now
+   */
+  boolean tryAcquireFor(Task<?> task) {
+    if (!locked && noLiveWaiters()) {
+      take(task);
+      return true;
+    }
+    return false;
+  }
+
   private void take(Task<?> task) {
     locked = true;
     holder = task;

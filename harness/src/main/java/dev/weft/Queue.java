@@ -203,16 +203,25 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    */
   public final void put(T item) {
     Preconditions.requireNonNull(item, "item");
-    binding.enterTask("put");
+    putAs("put", "put", item);
+  }
+
+  /**
+   * Puts as {@link #put} does, for a caller that names the operation its own way: {@code operation}
+   * in messages, {@code shown} in the wait's description ({@code "put()"} for a {@code
+   * BlockingQueue}).
+   */
+  final void putAs(String operation, String shown, T item) {
+    binding.enterTask(operation);
     checkItem(item);
     while (isFull()) {
       if (shutDown) {
-        throw shutDownFor("put()");
+        throw shutDownFor(operation + "()");
       }
-      Waiter putter = binding.newWaiter("put");
+      Waiter putter = binding.newWaiter(operation);
       putters.addLast(putter);
       try {
-        putter.await(binding.waitIn("put", () -> "put on " + describe()));
+        putter.await(binding.waitIn(operation, () -> shown + " on " + describe()));
       } catch (Throwable e) {
         putter.cancel();
         putters.remove(putter);
@@ -222,7 +231,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
         throw e;
       }
     }
-    offer(item, "put()");
+    offer(item, operation + "()");
   }
 
   /**
@@ -274,15 +283,24 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @throws IllegalStateException if not called from a task of the run this queue belongs to
    */
   public final T get() {
-    binding.enterTask("get");
+    return getAs("get", "get");
+  }
+
+  /**
+   * Takes as {@link #get} does, for a caller that names the operation its own way: {@code
+   * operation} in messages, {@code shown} in the wait's description ({@code "take()"} for a {@code
+   * BlockingQueue}).
+   */
+  final T getAs(String operation, String shown) {
+    binding.enterTask(operation);
     while (isEmpty()) {
       if (shutDown) {
-        throw shutDownFor("get()");
+        throw shutDownFor(operation + "()");
       }
-      Waiter getter = binding.newWaiter("get");
+      Waiter getter = binding.newWaiter(operation);
       getters.addLast(getter);
       try {
-        getter.await(binding.waitIn("get", () -> "get on " + describe()));
+        getter.await(binding.waitIn(operation, () -> shown + " on " + describe()));
       } catch (Throwable e) {
         getter.cancel();
         getters.remove(getter);
@@ -292,7 +310,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
         throw e;
       }
     }
-    return poll("get()");
+    return poll(operation + "()");
   }
 
   /**
@@ -324,6 +342,33 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
     binding.trace("get", item);
     wakeUpNext(putters);
     return item;
+  }
+
+  /**
+   * Takes the next item as part of another operation (a {@code BlockingQueue}'s {@code drainTo}):
+   * no preemption point; the queue must not be empty.
+   */
+  final T getNow() {
+    return poll("drainTo()");
+  }
+
+  /**
+   * Puts an item without waiting as part of another operation (a {@code BlockingQueue}'s {@code
+   * offer}): no preemption point; throws as {@link #putNowait} does, naming {@code operation}.
+   */
+  final void putNow(T item, String operation) {
+    checkItem(item);
+    offer(item, operation);
+  }
+
+  /**
+   * Wakes a task waiting in {@code put} for each of {@code slots} that another operation (a {@code
+   * BlockingQueue}'s {@code remove(Object)} or {@code clear}) freed by taking items out directly.
+   */
+  final void slotsFreedNow(int slots) {
+    for (int i = 0; i < slots; i++) {
+      wakeUpNext(putters);
+    }
   }
 
   /**

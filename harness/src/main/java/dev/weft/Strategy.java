@@ -33,10 +33,15 @@ public interface Strategy {
 
   /**
    * Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): random task priorities with
-   * {@code depth - 1} priority change points per try. A bug that needs {@code depth} specific
-   * orderings is found with probability at least {@code 1 / (n * k^(depth-1))} per try, for {@code
-   * n} tasks and {@code k} choice points. An explorer learns {@code k} from its tries; a single run
-   * (and an exploration's first try) guesses 32.
+   * {@code depth - 1} priority change points per try. A step is a decision between tasks: which of
+   * two or more ready tasks of a pass runs next, or, under {@link Preemption#EVERY_OPERATION},
+   * whether the running task goes on at an operation; the highest priority wins it. At a change
+   * point, placed uniformly among the steps, the task about to win drops below every other, so the
+   * order changes at that step and the task stays last from then on. A bug that needs {@code depth}
+   * specific orderings is found with probability at least {@code 1 / (n * k^(depth-1))} per try,
+   * for {@code n} tasks and {@code k} steps. An explorer learns {@code k} from its tries, counting
+   * steps as the change points do (a pass's plain callbacks run first and are no step); a single
+   * run (and an exploration's first try) guesses 32.
    *
    * @param depth the depth of the bugs to look for, 1 or more; 2 or 3 finds most
    * @return the PCT strategy
@@ -47,9 +52,30 @@ public interface Strategy {
   }
 
   /**
+   * Partial order sampling (Yuan et al., CAV 2018), the default strategy of the Fray tester: each
+   * task's next event (its next step, or under {@link Preemption#EVERY_OPERATION} the operation it
+   * is about to do) draws a random priority when its previous event has run and keeps it until it
+   * runs; the highest priority runs first. A task passed over keeps its priority, so under {@code
+   * EVERY_OPERATION} switches follow the priorities instead of a fixed coin, which spreads the
+   * tries more evenly over the orders of dependent operations than {@link #random()} does. In
+   * {@link Preemption#COOPERATIVE} mode, where every ready task runs once per pass, each pass is a
+   * uniformly random order, as with {@link #random()}. Weft does not see which state task code
+   * touches, so unlike the paper it does not redraw the priorities of racing events.
+   *
+   * @return the POS strategy
+   * @since 0.2
+   */
+  static Strategy pos() {
+    return StrategyImpl.pos();
+  }
+
+  /**
    * Every schedule with at most {@code maxPreemptions} departures from asyncio's order, depth
    * first; data choices are tried in full. An exploration reports when it has exhausted the bounded
-   * space.
+   * space. Orders of steps that commute are run once (partial-order reduction with sleep sets), and
+   * {@code ExplorationResult.distinctTraces()} counts the traces run. Weft cannot see which state a
+   * task's code touches, so only its own callbacks that run no user code (the timers of tasks that
+   * sleep until the same moment, a gather's count of its children) are taken to commute.
    *
    * @param maxPreemptions the most departures per schedule, 0 or more; small bounds (1 to 3) find
    *     most bugs

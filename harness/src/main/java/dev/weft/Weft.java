@@ -85,6 +85,8 @@ public final class Weft {
    *   <li>a task blocks outside Weft longer than the watchdog allows: {@link
    *       BlockedOutsideWeftException};
    *   <li>the run takes more steps than allowed: {@link StepLimitExceededException};
+   *   <li>a task runs out of stack inside a Weft call (a recursion that calls Weft at every level):
+   *       a {@link StackOverflowError} naming the task and the call, the original as its cause;
    *   <li>another task failed and nothing observed it (default policy): a {@link
    *       TaskFailedException} naming it;
    *   <li>tasks were left pending under {@link RunOptions#failOnLeftoverTasks(boolean)}: {@link
@@ -102,7 +104,8 @@ public final class Weft {
    * @return what {@code main} returned
    * @throws IllegalStateException if called from inside a running loop: runs do not nest
    * @throws RunInterruptedException if the calling thread is interrupted during the run: the run
-   *     stops, its tasks are unwound, and the interrupt stays set
+   *     cancels its tasks, gives them a grace period on the virtual clock, unwinds what is left,
+   *     and the interrupt stays set
    */
   public static <T> T run(RunOptions options, Callable<T> main) {
     Preconditions.requireNonNull(options, "options");

@@ -196,7 +196,7 @@ class ChoiceTests {
       assertThatThrownBy(() -> RunOptions.defaults().strategy(null))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("strategy")
-          .hasMessageContaining("fifo, random, pct, exhaustive, replay")
+          .hasMessageContaining("fifo, random, pct, pos, exhaustive, replay")
           .hasMessageContaining("null");
     }
 
@@ -208,7 +208,7 @@ class ChoiceTests {
       assertThatThrownBy(() -> RunOptions.defaults().strategy(own))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("must come from Strategy's factories")
-          .hasMessageContaining("fifo, random, pct, exhaustive, replay")
+          .hasMessageContaining("fifo, random, pct, pos, exhaustive, replay")
           .hasMessageContaining(own.getClass().getName());
     }
 

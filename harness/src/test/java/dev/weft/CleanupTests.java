@@ -144,11 +144,11 @@ class CleanupTests {
           .hasMessageStartingWith(
               "The thread that called Weft.run was interrupted (a timeout, a cancelled build) at"
                   + " virtual time ")
-          .hasMessageContaining("Tasks not done, in creation order (each was unwound):\n")
+          .hasMessageContaining("Weft cancelled the tasks still running, as at the end of a run")
           .hasMessageEndingWith("The interrupt is still set on the calling thread.");
       assertThat(Thread.interrupted()).isTrue();
       // How far the tasks got before the driver saw the interrupt is real timing; each one that
-      // started was unwound, its finally block run.
+      // started was cancelled, its finally block run.
       assertThat(log).isSubsetOf("ticker unwound");
       assertThat(threads).allSatisfy(thread -> assertThat(thread.isAlive()).isFalse());
     } finally {

@@ -3,15 +3,442 @@ package dev.weft;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.weft.explore.ExplorationResult;
+import dev.weft.explore.Explorer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Hostile or unusual user code still gets a clean run, a clear failure, and no thread left behind.
+ * The hostile programs run on every kind of carrier thread this JVM has ({@link
+ * CarrierKinds#each}).
  */
 class RobustnessTests {
+
+  /** Long enough never to fire on a healthy run, short enough that a frozen run fails the test. */
+  private static final RunOptions QUICK_WATCHDOG =
+      RunOptions.defaults().watchdog(Duration.ofSeconds(3));
+
+  /**
+   * A recursion that calls Weft at every level and overflows its stack. Every 64 levels it adds
+   * {@code padding} frames that stay on the stack, so that each padding makes the overflow land at
+   * another place: in the program's own frames, or in any frame of Weft's call.
+   */
+  private static int recurse(int depth, int padding, Runnable weftCall) {
+    if (depth % 64 == 0) {
+      return pad(padding, depth, padding, weftCall);
+    }
+    weftCall.run();
+    return recurse(depth + 1, padding, weftCall) + 1;
+  }
+
+  private static int pad(int frames, int depth, int padding, Runnable weftCall) {
+    if (frames > 0) {
+      return pad(frames - 1, depth, padding, weftCall) + 1;
+    }
+    weftCall.run();
+    return recurse(depth + 1, padding, weftCall) + 1;
+  }
+
+  /**
+   * Runs a task that overflows its stack through {@code recursion} once per padding, and checks
+   * that each run fails at once with the overflow, whatever frame it landed in, leaving no thread.
+   *
+   * @param step the paddings tried are 0 to 47 by {@code step}
+   * @param recursion the task's body, given the padding
+   * @return where the overflows were thrown, to show that they landed in Weft's frames too
+   */
+  private static TreeSet<String> overflowAtEveryDepth(int step, Consumer<Integer> recursion) {
+    TreeSet<String> landedIn = new TreeSet<>();
+    for (int padding = 0; padding < 48; padding += step) {
+      int p = padding;
+      List<Thread> carriers = new ArrayList<>();
+      long started = System.nanoTime();
+      Throwable thrown =
+          catchThrowable(
+              () ->
+                  Weft.run(
+                      QUICK_WATCHDOG,
+                      () -> {
+                        carriers.add(Thread.currentThread());
+                        return Weft.spawn(
+                                "rec",
+                                () -> {
+                                  carriers.add(Thread.currentThread());
+                                  recursion.accept(p);
+                                })
+                            .join();
+                      }));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      assertThat(thrown).as("padding %d", p).isInstanceOf(StackOverflowError.class);
+      assertThat(took).as("padding %d: time to fail", p).isLessThan(Duration.ofSeconds(20));
+      assertThat(carriers).as("padding %d", p).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+      if (thrown.getCause() != null) { // thrown inside Weft: the report names the task and call
+        assertThat(thrown.getMessage())
+            .as("padding %d", p)
+            .startsWith("Task 'rec' ran out of stack inside ")
+            .contains("so the run was stopped there");
+        assertThat(thrown.getCause()).isInstanceOf(StackOverflowError.class);
+      }
+      Throwable original = thrown.getCause() != null ? thrown.getCause() : thrown;
+      StackTraceElement[] trace = original.getStackTrace();
+      landedIn.add(
+          trace.length == 0 ? "?" : trace[0].getClassName() + "." + trace[0].getMethodName());
+    }
+    return landedIn;
+  }
+
+  @Test
+  void aTaskThatOverflowsItsStackInWeftCallsFailsAtOnceWithTheOverflow() {
+    CarrierKinds.each(
+        kind -> {
+          TreeSet<String> landedIn =
+              overflowAtEveryDepth(1, padding -> recurse(1, padding, Weft::yieldNow));
+          assertThat(landedIn)
+              .as(kind + ": where the overflows landed")
+              .anyMatch(CarrierKinds::isWeftFrame);
+        });
+  }
+
+  @Test
+  void aTaskThatOverflowsItsStackInWeftSleepFailsAtOnceWithTheOverflow() {
+    CarrierKinds.each(
+        kind -> {
+          TreeSet<String> landedIn =
+              overflowAtEveryDepth(
+                  1, padding -> recurse(1, padding, () -> Weft.sleep(Duration.ofMillis(1))));
+          assertThat(landedIn)
+              .as(kind + ": where the overflows landed")
+              .anyMatch(CarrierKinds::isWeftFrame);
+        });
+  }
+
+  @Test
+  void aTaskThatOverflowsItsStackWhileSwitchingTasksFailsAtOnceWithTheOverflow() {
+    // Platform threads only: a virtual thread that parks leaves its frames on the heap and takes
+    // back only the top ones, so a recursion that switches at every level never overflows there.
+    CarrierKinds.each(
+        kind -> {
+          if (kind.equals("virtual")) {
+            return;
+          }
+          TreeSet<String> landedIn =
+              overflowAtEveryDepth(
+                  3, // each run makes some 14,000 switches of platform threads
+                  padding -> {
+                    // Every level hands a token to a partner task and waits for it back: a switch.
+                    Queue<Integer> there = new Queue<>("there", 0);
+                    Queue<Integer> back = new Queue<>("back", 0);
+                    Task<Void> partner =
+                        Weft.spawn(
+                            "partner",
+                            () -> {
+                              while (true) {
+                                back.put(there.get());
+                              }
+                            });
+                    try {
+                      recurse(
+                          1,
+                          padding,
+                          () -> {
+                            there.put(1);
+                            back.get();
+                          });
+                    } finally {
+                      partner.cancel();
+                    }
+                  });
+          assertThat(landedIn)
+              .as(kind + ": where the overflows landed")
+              .anyMatch(CarrierKinds::isWeftFrame);
+        });
+  }
+
+  /**
+   * Set at the end of a test, so that the busy loops it left running end and free their threads.
+   */
+  private static volatile boolean releaseSpinners;
+
+  /** Runs a task that spins outside Weft until the watchdog gives up on it; returns the failure. */
+  private static Throwable runATaskThatSpins(List<Thread> spinners) {
+    return catchThrowable(
+        () ->
+            Weft.run(
+                RunOptions.defaults().watchdog(Duration.ofMillis(300)),
+                () ->
+                    Weft.spawn(
+                            "spinner",
+                            () -> {
+                              spinners.add(Thread.currentThread());
+                              while (!releaseSpinners) {
+                                // a busy loop that ignores its interrupt
+                              }
+                            })
+                        .join()));
+  }
+
+  @Test
+  void threadsLeftSpinningByEarlierRunsDoNotStallLaterRuns() {
+    // On virtual threads, each spinner keeps a carrier of the JVM's scheduler; once all are taken,
+    // no virtual thread runs any more. More spinners than carriers, then a healthy run.
+    int spinnersToLeave = Runtime.getRuntime().availableProcessors() + 1;
+    CarrierKinds.each(
+        kind -> {
+          List<Thread> spinners = new ArrayList<>();
+          releaseSpinners = false;
+          try {
+            for (int i = 0; i < spinnersToLeave; i++) {
+              Throwable failure = runATaskThatSpins(spinners);
+              assertThat(failure).as(kind).isInstanceOf(BlockedOutsideWeftException.class);
+              if (i == 0) { // the first report says what was left behind and what it costs
+                assertThat(failure.getSuppressed())
+                    .extracting(Throwable::getMessage)
+                    .as(kind)
+                    .anySatisfy(
+                        note ->
+                            assertThat(note)
+                                .startsWith(
+                                    "These carrier threads did not end and were left running:"
+                                        + " 'weft-spinner'.")
+                                .contains(
+                                    kind.equals("virtual")
+                                        ? "until it ends, later Weft runs in this JVM run their"
+                                            + " tasks on platform threads"
+                                        : "later runs do not depend on it"));
+              }
+            }
+            assertThat(spinners).as(kind).hasSize(spinnersToLeave);
+            assertThat(
+                    Weft.run(
+                        QUICK_WATCHDOG,
+                        () -> Weft.gather(Weft.spawn("a", () -> 1), Weft.spawn("b", () -> 2))))
+                .as(kind + ": a healthy run after the spinners")
+                .containsExactly(1, 2);
+          } finally {
+            releaseSpinners = true;
+          }
+          awaitEnd(kind, spinners);
+        });
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // it hung forever before
+  void explorationsWhoseTasksSpinDoNotStallLaterExplorations() {
+    // An exploration drives its tries from a virtual thread: it needs a free carrier too.
+    CarrierKinds.each(
+        kind -> {
+          releaseSpinners = false;
+          List<Thread> spinners = new ArrayList<>();
+          try {
+            for (int i = 0; i < 2; i++) {
+              ExplorationResult spinning =
+                  Explorer.explore(
+                          () ->
+                              Weft.spawn(
+                                      "spinner",
+                                      () -> {
+                                        spinners.add(Thread.currentThread());
+                                        while (!releaseSpinners) {
+                                          // a busy loop that ignores its interrupt
+                                        }
+                                      })
+                                  .join())
+                      .options(
+                          RunOptions.defaults()
+                              .strategy(Strategy.random())
+                              .watchdog(Duration.ofMillis(300)))
+                      .tries(5)
+                      .run();
+              assertThat(spinning.counterexample())
+                  .as(kind)
+                  .hasValueSatisfying(
+                      found ->
+                          assertThat(found.failure())
+                              .isInstanceOf(BlockedOutsideWeftException.class));
+            }
+            ExplorationResult healthy =
+                Explorer.explore(
+                        () -> Weft.gather(Weft.spawn("a", () -> 1), Weft.spawn("b", () -> 2)))
+                    .tries(50)
+                    .run();
+            assertThat(healthy.counterexample()).as(kind).isEmpty();
+            assertThat(healthy.tries()).as(kind).isEqualTo(50);
+          } finally {
+            releaseSpinners = true;
+          }
+          awaitEnd(kind, spinners);
+        });
+  }
+
+  private static void awaitEnd(String kind, List<Thread> threads) {
+    for (Thread thread : threads) {
+      try {
+        thread.join(10_000);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+      assertThat(thread.isAlive()).as(kind + ": a released spinner ends").isFalse();
+    }
+  }
+
+  /** The thread running the current {@link #runInterrupted}, for {@link #interruptTheCaller}. */
+  private static volatile Thread callerOfRun;
+
+  /** Interrupts the thread that called {@code Weft.run}, as a preemptive test timeout would. */
+  private static void interruptTheCaller() {
+    callerOfRun.interrupt();
+  }
+
+  /**
+   * Runs {@code main}, which calls {@link #interruptTheCaller} somewhere, and returns what the run
+   * threw; checks that the interrupt is kept.
+   */
+  private static Throwable runInterrupted(RunOptions options, Callable<Object> main) {
+    callerOfRun = Thread.currentThread();
+    try {
+      Throwable thrown = catchThrowable(() -> Weft.run(options, main));
+      assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+      return thrown;
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
+  void anInterruptCancelsTheTasksWhoseCleanupStillRunsOnTheVirtualClock() {
+    CarrierKinds.each(
+        kind -> {
+          List<String> log = new ArrayList<>();
+          List<Thread> threads = new ArrayList<>();
+          Throwable thrown =
+              runInterrupted(
+                  RunOptions.defaults().maxSteps(Long.MAX_VALUE),
+                  () -> {
+                    threads.add(Thread.currentThread());
+                    Weft.spawn(
+                        "ticker",
+                        () -> {
+                          threads.add(Thread.currentThread());
+                          try {
+                            while (true) {
+                              Weft.sleep(ofSeconds(1));
+                            }
+                          } catch (CancelledException e) {
+                            Weft.sleep(ofSeconds(5)); // a cleanup that waits, as asyncio's may
+                            log.add("ticker cleaned up at " + Weft.elapsed());
+                            throw e;
+                          }
+                        });
+                    Weft.sleep(ofSeconds(3));
+                    interruptTheCaller();
+                    while (true) {
+                      Weft.yieldNow();
+                    }
+                  });
+          assertThat(thrown)
+              .as(kind)
+              .isInstanceOf(RunInterruptedException.class)
+              .hasMessageContaining(
+                  "so the run stopped there. Weft cancelled the tasks still running, as at the end"
+                      + " of a run, and gave them 60s of virtual time (at most 100,000 steps) to"
+                      + " end. Tasks running then, in creation order:\n  main    ")
+              .hasMessageContaining("\n  ticker  ")
+              .hasMessageEndingWith(
+                  "All of them ended within it.\nThe interrupt is still set on the calling thread.");
+          assertThat(log)
+              .as(kind)
+              .singleElement()
+              .asString()
+              .isEqualTo("ticker cleaned up at PT8S");
+          assertThat(threads).as(kind).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+        });
+  }
+
+  @Test
+  void aTaskThatIgnoresTheInterruptsCancellationIsUnwoundAfterTheGracePeriod() {
+    CarrierKinds.each(
+        kind -> {
+          List<Thread> threads = new ArrayList<>();
+          Throwable thrown =
+              runInterrupted(
+                  RunOptions.defaults().maxSteps(Long.MAX_VALUE),
+                  () -> {
+                    threads.add(Thread.currentThread());
+                    Weft.spawn(
+                        "stubborn",
+                        () -> {
+                          threads.add(Thread.currentThread());
+                          while (true) {
+                            try {
+                              Weft.sleep(ofSeconds(1));
+                            } catch (CancelledException ignored) {
+                              // swallowed: the task never ends by itself
+                            }
+                          }
+                        });
+                    Weft.sleep(ofSeconds(3));
+                    interruptTheCaller();
+                    Weft.sleep(ofSeconds(1000));
+                    return null;
+                  });
+          assertThat(thrown)
+              .as(kind)
+              .isInstanceOf(RunInterruptedException.class)
+              .hasMessageContaining("These did not end within it, and were unwound:\n  stubborn  ");
+          assertThat(threads).as(kind).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
+        });
+  }
+
+  @Test
+  void anInterruptWhileATaskIsStuckOutsideWeftEndsTheRunWithoutWaitingForTheWatchdog() {
+    CarrierKinds.each(
+        kind -> {
+          releaseSpinners = false;
+          List<Thread> spinners = new ArrayList<>();
+          long started = System.nanoTime();
+          Throwable thrown;
+          try {
+            thrown =
+                runInterrupted(
+                    RunOptions.defaults(), // the watchdog's 30 s: the interrupt must not wait them
+                    () ->
+                        Weft.spawn(
+                                "spinner",
+                                () -> {
+                                  spinners.add(Thread.currentThread());
+                                  interruptTheCaller();
+                                  while (!releaseSpinners) {
+                                    // a busy loop that ignores its interrupt
+                                  }
+                                })
+                            .join());
+          } finally {
+            releaseSpinners = true;
+          }
+          Duration took = Duration.ofNanos(System.nanoTime() - started);
+          assertThat(thrown).as(kind).isInstanceOf(RunInterruptedException.class);
+          assertThat(thrown.getSuppressed())
+              .as(kind)
+              .anySatisfy(
+                  s ->
+                      assertThat(s)
+                          .isInstanceOf(BlockedOutsideWeftException.class)
+                          .hasMessageStartingWith(
+                              "Task 'spinner' ran for more than 1s of real time without calling"
+                                  + " into Weft"));
+          assertThat(took).as(kind + ": time to stop").isLessThan(Duration.ofSeconds(15));
+          awaitEnd(kind, spinners);
+        });
+  }
 
   @Test
   void tasksThatLeaveThemselvesInterruptedStillRunAndKeepTheirInterrupt() {

@@ -1,6 +1,7 @@
 package dev.weft.explore;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What an exploration found: how many tries it ran and, if one failed, the counterexample.
@@ -38,4 +39,18 @@ public interface ExplorationResult {
    * @return whether the bounded space was exhausted
    */
   boolean exhausted();
+
+  /**
+   * Returns how many distinct traces the tries ran, for a search that counts them ({@link
+   * dev.weft.Strategy#exhaustive}): two schedules that differ only in the order of steps that
+   * commute are one trace. With its partial-order reduction, an exhaustive search runs each trace
+   * once, so this equals {@link #tries()} less the schedules tried first; other strategies give
+   * empty.
+   *
+   * @return the number of distinct traces, if counted
+   * @since 0.2
+   */
+  default OptionalInt distinctTraces() {
+    return OptionalInt.empty();
+  }
 }

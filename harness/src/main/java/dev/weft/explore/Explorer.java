@@ -18,6 +18,7 @@ import dev.weft.internal.search.TryRecord;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -356,6 +357,7 @@ public final class Explorer {
       }
       TryRecord record = Runner.runTry(values.options, chooser, false, pool, main);
       search.finished(record.choices());
+      tally.traces = search.distinctTraces();
       if (tally.failed(record)) {
         String where = "on try " + (tryIndex + 1) + " of " + values.tries;
         return tally.result(new Shrinker(this, pool, main).counterexample(record, where));
@@ -403,8 +405,13 @@ public final class Explorer {
       return true;
     }
 
+    /** The distinct traces the strategy's tries ran, or -1 if it does not count them. */
+    int traces = -1;
+
     ExplorationResult result(Counterexample found) {
-      return new Result(ran, discarded, found, found == null && exhausted);
+      Result result = new Result(ran, discarded, found, found == null && exhausted);
+      result.traces = traces;
+      return result;
     }
   }
 
@@ -442,6 +449,7 @@ public final class Explorer {
     private final int discarded;
     private final Counterexample counterexample;
     private final boolean exhausted;
+    int traces = -1;
 
     Result(int tries, int discarded, Counterexample counterexample, boolean exhausted) {
       this.tries = tries;
@@ -468,6 +476,11 @@ public final class Explorer {
     @Override
     public boolean exhausted() {
       return exhausted;
+    }
+
+    @Override
+    public OptionalInt distinctTraces() {
+      return traces < 0 ? OptionalInt.empty() : OptionalInt.of(traces);
     }
 
     @Override

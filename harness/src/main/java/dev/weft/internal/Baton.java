@@ -86,9 +86,17 @@ final class Baton {
   void awaitTurn(Object self) {
     boolean interrupted = false;
     while (holder != self) {
-      LockSupport.park(this);
-      if (Thread.interrupted()) {
-        interrupted = true;
+      try {
+        LockSupport.park(this);
+        if (Thread.interrupted()) {
+          interrupted = true;
+        }
+      } catch (VirtualMachineError noRoom) {
+        // Parking failed (no stack left, say): this thread must still not run before its turn, so
+        // it spins, calling nothing. Handoff checks for room first, so this is a last resort.
+        while (holder != self) {
+          // wait
+        }
       }
     }
     if (interrupted) {

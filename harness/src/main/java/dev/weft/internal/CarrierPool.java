@@ -38,8 +38,11 @@ public final class CarrierPool implements AutoCloseable {
    * @return what {@code work} returned
    */
   public static <T> T onCarrier(java.util.function.Supplier<T> work) {
-    if (!Carriers.virtual()) {
-      return work.get(); // platform carriers: the calling thread is as good as a new one
+    if (!Carriers.virtual() || Carriers.virtualParallelism() < 2) {
+      // Platform carriers: the calling thread is as good as a new one. With one carrier for
+      // virtual threads, a task stuck in a busy loop would keep a virtual driver from ever running
+      // the watchdog.
+      return work.get();
     }
     Object[] result = new Object[1];
     Throwable[] failure = new Throwable[1];
@@ -78,11 +81,14 @@ public final class CarrierPool implements AutoCloseable {
   /** One reusable carrier thread. */
   final class Worker implements Runnable {
     final Thread thread;
+    private final boolean virtual;
     private volatile Runnable job;
     private volatile boolean busy;
+    private volatile boolean retired;
 
     Worker(String name) {
       this.thread = Carriers.newCarrier(name, this);
+      this.virtual = Carriers.isVirtual(thread);
     }
 
     @Override
@@ -90,7 +96,7 @@ public final class CarrierPool implements AutoCloseable {
       while (true) {
         Runnable next = job;
         if (next == null) {
-          if (closed) {
+          if (closed || retired) {
             return;
           }
           LockSupport.park(this);
@@ -137,6 +143,13 @@ public final class CarrierPool implements AutoCloseable {
       throw new IllegalStateException("the carrier pool is closed");
     }
     Worker worker = idle.poll();
+    boolean virtualWanted = Carriers.virtual();
+    while (worker != null && worker.virtual && !virtualWanted) {
+      // Carriers are platform threads now (see Carriers): idle virtual workers end.
+      worker.retired = true;
+      LockSupport.unpark(worker.thread);
+      worker = idle.poll();
+    }
     if (worker == null) {
       worker = new Worker("weft-" + taskName);
       worker.thread.start(); // may fail: before the baton moves, so the run can end cleanly

@@ -17,12 +17,17 @@ final class Ending {
     THREAD_START_FAILED,
     /** A thread outside the run touched it (see {@link Inbox}). */
     FROM_OUTSIDE,
+    /**
+     * A {@code VirtualMachineError} (a stack overflow, most often) was thrown inside Weft's code.
+     */
+    BROKEN_INSIDE_WEFT,
     INTERNAL_ERROR
   }
 
   private End end;
   private Throwable cause;
   private String detail;
+  private TaskImpl<?> brokenTask;
 
   /** Set by the driver when it unwinds the run; read by task threads at their next Weft call. */
   private volatile String abortReason;
@@ -52,6 +57,28 @@ final class Ending {
    */
   String detail() {
     return detail;
+  }
+
+  /**
+   * Ends the run because {@code error} was thrown inside Weft's own code on the thread of {@code
+   * task}: Weft's state may be half updated, so nothing more runs and every task that calls Weft
+   * from now on is unwound. The first reason to end the run wins.
+   *
+   * @param task the task whose thread it was, or {@code null} for a callback or the driver
+   * @param error the error
+   */
+  void brokenBy(TaskImpl<?> task, VirtualMachineError error) {
+    if (end == null) {
+      end = End.BROKEN_INSIDE_WEFT;
+      cause = error;
+      brokenTask = task;
+    }
+    abortReason = "an error was thrown inside Weft's own code";
+  }
+
+  /** The task on whose thread {@link End#BROKEN_INSIDE_WEFT} happened, or {@code null}. */
+  TaskImpl<?> brokenTask() {
+    return brokenTask;
   }
 
   /** Ends the run from the driver's side: every task that suspends from now on is unwound. */

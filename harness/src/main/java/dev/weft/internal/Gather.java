@@ -42,7 +42,7 @@ final class Gather extends FutureBase<List<Object>> {
       if (child.isDone()) {
         doneAlready.add(child);
       } else {
-        child.addDoneCallback(() -> gather.childDone(child));
+        child.addDoneCallback(new OwnCallback(gather, () -> gather.childDone(child)));
       }
     }
     for (FutureBase<?> child : doneAlready) {

@@ -34,6 +34,7 @@ final class Handoff {
    * parks {@code self} (unless it is the driver, or a task that has ended) until its turn comes.
    */
   void toTask(Object self, TaskImpl<?> task) {
+    StackReserve.ensure(); // from here until this thread parks, nothing may fail
     boolean passed;
     if (task.carrier == null && pool != null) {
       CarrierPool.Worker worker;
@@ -80,7 +81,11 @@ final class Handoff {
    * to be unwound at its next Weft call.
    */
   void toDriver(Object self) {
-    if (self != DRIVER && baton.pass(self, DRIVER, driverThread)) {
+    if (self == DRIVER) {
+      return;
+    }
+    StackReserve.ensure();
+    if (baton.pass(self, DRIVER, driverThread)) {
       parkUnlessFinished(self);
     }
   }
@@ -99,8 +104,15 @@ final class Handoff {
       loop.runUntilResumed(task);
     } catch (Throwable bug) {
       loop.ending.endBy(Ending.End.INTERNAL_ERROR, bug, null);
-      baton.pass(task, DRIVER, driverThread);
     } finally {
+      // A thread must never end holding the baton: nobody could take it from there.
+      if (baton.holder() == task) {
+        loop.ending.endBy(
+            Ending.End.INTERNAL_ERROR,
+            new IllegalStateException(task.label() + "'s thread ended while it held the baton"),
+            null);
+        baton.pass(task, DRIVER, driverThread);
+      }
       RunningLoop.clear();
     }
   }

@@ -81,6 +81,24 @@ final class Loop implements LoopView {
   private boolean stopAfterPass;
   private final Shutdown shutdown = new Shutdown();
 
+  /**
+   * How much virtual time, and how many steps, the tasks get to end once the caller's interrupt has
+   * cancelled them; past either, the driver unwinds the rest.
+   */
+  static final long INTERRUPT_GRACE_NANOS = 60_000_000_000L;
+
+  static final long INTERRUPT_GRACE_STEPS = 100_000;
+
+  /** Set by the driver when the thread that called {@code Weft.run} is interrupted. */
+  private volatile boolean interruptRequested;
+
+  /** Whether the loop has cancelled every task for the caller's interrupt. */
+  private boolean interrupting;
+
+  private long interruptedAt;
+  private long graceDeadline;
+  private long graceSteps;
+
   /** The thread-safe way in: a thread outside the run reports here, and the run ends (Inbox). */
   final Inbox inbox = new Inbox();
 
@@ -210,6 +228,22 @@ final class Loop implements LoopView {
    * in {@link Runner}.
    */
   void runUntilResumed(Object self) {
+    try {
+      runUntilResumedOrBroken(self);
+    } catch (VirtualMachineError e) {
+      // A stack overflow (say) in the loop's bookkeeping, before the baton moved: this thread still
+      // holds it, and the run cannot go on. The error unwinds the task; at its end the baton goes
+      // to the driver.
+      if (self == Handoff.DRIVER) {
+        ending.brokenBy(null, e); // the driver ends the run as usual
+        return;
+      }
+      ending.brokenBy((TaskImpl<?>) self, e);
+      throw e;
+    }
+  }
+
+  private void runUntilResumedOrBroken(Object self) {
     for (; ; ) {
       Runnable next = next();
       if (next == null) {
@@ -218,7 +252,7 @@ final class Loop implements LoopView {
       }
       if (next instanceof TaskImpl) {
         TaskImpl<?> task = (TaskImpl<?>) next;
-        if (task == self) {
+        if (task == self && !task.bodyEnded) {
           return;
         }
         if (task.bodyEnded) {
@@ -247,6 +281,8 @@ final class Loop implements LoopView {
       }
       try {
         next.run();
+      } catch (VirtualMachineError e) {
+        ending.brokenBy(self instanceof TaskImpl ? (TaskImpl<?>) self : null, e);
       } catch (Throwable bug) { // user callbacks are guarded, so this is Weft's own bug
         ending.endBy(Ending.End.INTERNAL_ERROR, bug, null);
       }
@@ -258,10 +294,17 @@ final class Loop implements LoopView {
     if (ending.over()) {
       return null;
     }
+    if (interruptRequested && !interrupting) {
+      beginInterrupt();
+    }
     if (passRemaining == 0 && !beginPass()) {
       return null;
     }
     long step = (long) STEPS.getOpaque(this);
+    if (interrupting && step >= graceSteps) {
+      ending.endBy(Ending.End.INTERRUPTED, null, null);
+      return null;
+    }
     if (step >= maxSteps) {
       ending.endBy(Ending.End.STEP_LIMIT, null, null);
       return null;
@@ -301,13 +344,13 @@ final class Loop implements LoopView {
     }
     if (shutdown.started()
         && shutdown.finishedAtPassBoundary(tasks, pendingTasks, ready.isEmpty())) {
-      ending.endBy(Ending.End.FINISHED, null, null);
+      ending.endBy(interrupting ? Ending.End.INTERRUPTED : Ending.End.FINISHED, null, null);
       return false;
     }
     if (ready.isEmpty()) {
       long deadline = timers.nextDeadline();
-      if (deadline == Timers.NONE) {
-        ending.endBy(Ending.End.DEADLOCK, null, null);
+      if (deadline == Timers.NONE || (interrupting && deadline > graceDeadline)) {
+        ending.endBy(interrupting ? Ending.End.INTERRUPTED : Ending.End.DEADLOCK, null, null);
         return false;
       }
       now = Math.max(now, deadline);
@@ -315,6 +358,36 @@ final class Loop implements LoopView {
     timers.moveDue(now, ready);
     passRemaining = ready.size();
     return true;
+  }
+
+  /**
+   * The caller of {@code Weft.run} was interrupted: at the next step, every task is cancelled as at
+   * the end of a run, and they get a grace period to end.
+   */
+  void requestInterrupt() {
+    interruptRequested = true;
+  }
+
+  /** Cancels every task not done, main included, as the end of a run does (semantics §2.17). */
+  private void beginInterrupt() {
+    interrupting = true;
+    interruptedAt = now;
+    graceDeadline = VirtualTime.deadline(now, INTERRUPT_GRACE_NANOS);
+    graceSteps = steps() + INTERRUPT_GRACE_STEPS;
+    stopAfterPass = false;
+    if (!shutdown.started()) {
+      shutdown.begin(now, tasks);
+    }
+    passRemaining = 0; // a new pass: the cancelled tasks' steps come first
+  }
+
+  /** Whether the caller's interrupt has cancelled the tasks, and when (virtual time). */
+  boolean interrupting() {
+    return interrupting;
+  }
+
+  long interruptedAt() {
+    return interruptedAt;
   }
 
   // ---------------------------------------------------------------- choice points
@@ -369,6 +442,17 @@ final class Loop implements LoopView {
   public String candidateName(int index) {
     Runnable candidate = ready.get(index);
     return candidate instanceof TaskImpl ? ((TaskImpl<?>) candidate).name() : null;
+  }
+
+  @Override
+  public Object candidateFootprint(int index) {
+    Runnable candidate = ready.get(index);
+    if (candidate instanceof TimerHandleImpl && ((TimerHandleImpl) candidate).isCancelled()) {
+      return candidate; // runs nothing: commutes with every other of Weft's own callbacks
+    }
+    Runnable body =
+        candidate instanceof TimerHandleImpl ? ((TimerHandleImpl) candidate).callback() : candidate;
+    return body instanceof OwnCallback ? ((OwnCallback) body).footprint() : null;
   }
 
   @Override

@@ -82,7 +82,9 @@ public final class Operations {
     InternalFuture<Void> wakeUp = loop.internalFuture("sleep");
     TimerHandleImpl timer =
         loop.callAt(
-            deadline, () -> wakeUp.completeIfPending(null), "sleep timer of " + task.label());
+            deadline,
+            new OwnCallback(wakeUp, () -> wakeUp.completeIfPending(null)),
+            "sleep timer of " + task.label());
     try {
       task.await(
           wakeUp,

@@ -145,29 +145,49 @@ final class Reports {
     return out.toString();
   }
 
+  /**
+   * Says that the caller's interrupt stopped the run at virtual time {@code at}: what was running
+   * then, how it was cancelled, and what did not end within the grace period and was unwound.
+   */
   static String interrupted(Loop loop, long at) {
     StringBuilder out = new StringBuilder();
     out.append("The thread that called Weft.run was interrupted (a timeout, a cancelled build) at")
         .append(" virtual time ")
         .append(VirtualTime.format(at))
-        .append(
-            ", so the run stopped there. Tasks not done, in creation order (each was unwound):\n");
-    table(out, notDone(loop));
+        .append(", so the run stopped there.");
+    List<Blocked> notDone = notDone(loop);
+    if (loop.interrupting()) {
+      out.append(" Weft cancelled the tasks still running, as at the end of a run, and gave them ")
+          .append(VirtualTime.format(Loop.INTERRUPT_GRACE_NANOS))
+          .append(" of virtual time (at most ")
+          .append(String.format(Locale.ROOT, "%,d", Loop.INTERRUPT_GRACE_STEPS))
+          .append(" steps) to end. Tasks running then, in creation order:\n");
+      table(out, loop.leftovers());
+      if (notDone.isEmpty()) {
+        out.append("All of them ended within it.\n");
+      } else {
+        out.append("These did not end within it, and were unwound:\n");
+        table(out, notDone);
+      }
+    } else {
+      out.append(" Tasks not done, in creation order (each was unwound):\n");
+      table(out, notDone);
+    }
     out.append("The interrupt is still set on the calling thread.");
     return out.toString();
   }
 
   /**
-   * Says that a task (or the scheduler) held the run outside Weft past the watchdog's limit; {@code
-   * abandonedAfter} is how long its interrupted thread was given to stop before it was left
-   * running, or -1 if it stopped.
+   * Says that a task (or the scheduler) held the run outside Weft past {@code limit} (the
+   * watchdog's, or a shorter one once the caller was interrupted); {@code abandonedAfter} is how
+   * long its interrupted thread was given to stop before it was left running, or -1 if it stopped.
    */
-  static String watchdog(Loop loop, TaskImpl<?> stuck, long abandonedAfter) {
+  static String watchdog(Loop loop, TaskImpl<?> stuck, long limit, long abandonedAfter) {
     String who = stuck == null ? "Weft's loop (between two tasks, no task running)" : stuck.label();
     StringBuilder out = new StringBuilder();
     out.append(who)
         .append(" ran for more than ")
-        .append(VirtualTime.format(loop.options.watchdog()))
+        .append(VirtualTime.format(limit))
         .append(" of real time without calling into Weft (virtual time ")
         .append(VirtualTime.format(loop.now()))
         .append(
@@ -190,6 +210,35 @@ final class Reports {
           .append(" itself.");
     }
     return out.toString();
+  }
+
+  /**
+   * The error that a {@code VirtualMachineError} thrown inside Weft's own code ends the run with:
+   * for a stack overflow, a {@code StackOverflowError} that names the task and the Weft call it
+   * made (the original is its cause); another such error is returned as it was, with a note.
+   */
+  static Throwable brokenInsideWeft(Loop loop) {
+    Throwable error = loop.ending.cause();
+    TaskImpl<?> task = loop.ending.brokenTask();
+    String who = task == null ? "Weft's loop" : task.label();
+    String call = WeftFrames.callThatThrew(error);
+    StringBuilder out = new StringBuilder();
+    out.append(who)
+        .append(error instanceof StackOverflowError ? " ran out of stack" : " failed with " + error)
+        .append(call == null ? " inside Weft's own code" : " inside its call to " + call)
+        .append(" at virtual time ")
+        .append(VirtualTime.format(loop.now()))
+        .append(", so the run was stopped there: Weft's own state may have been half updated.");
+    if (error instanceof StackOverflowError) {
+      out.append(
+          "\nA recursion that calls Weft at every level? The cause is the original error; its stack"
+              + " shows the recursion.");
+      StackOverflowError reported = new StackOverflowError(out.toString());
+      reported.initCause(error);
+      return reported;
+    }
+    error.addSuppressed(new IllegalStateException(out.toString()));
+    return error;
   }
 
   static String leftovers(Loop loop) {

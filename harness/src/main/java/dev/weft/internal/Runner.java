@@ -30,9 +30,6 @@ public final class Runner {
   private final List<Thread> leftRunning = new ArrayList<>();
   private RuntimeException watchdogFailure;
 
-  /** The virtual time when the caller's interrupt stopped the run. */
-  private long interruptedAt;
-
   /** The tasks blocked when the run deadlocked, in creation order; empty otherwise. */
   private List<String> blockedAtEnd = List.of();
 
@@ -164,7 +161,7 @@ public final class Runner {
     loop.runUntilResumed(Handoff.DRIVER);
     awaitEnd();
     Ending.End end = loop.ending.end();
-    RuntimeException failure = end == Ending.End.FINISHED ? null : failureFor(end);
+    Throwable failure = end == Ending.End.FINISHED ? null : failureFor(end);
     if (failure != null) {
       unwindAll(end.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
@@ -174,7 +171,7 @@ public final class Runner {
         failure.addSuppressed(new IllegalStateException(leftRunningMessage()));
       }
       addUnobserved(failure);
-      throw failure;
+      throw FutureBase.propagate(failure);
     }
     return result(main);
   }
@@ -188,31 +185,36 @@ public final class Runner {
     Object seenHolder = loop.handoff.baton.holder();
     long since = System.nanoTime();
     boolean interrupted = false;
+    long limit = watchdogNanos;
     while (!loop.handoff.baton.awaitTurn(Handoff.DRIVER, poll)) {
       long steps = loop.steps();
       Object holder = loop.handoff.baton.holder();
       if (!interrupted && loop.handoff.baton.driverInterrupted()) {
-        // The caller was interrupted (a timeout, a cancelled build): stop the run. Tasks are
-        // unwound
-        // at their next Weft call; one stuck outside Weft meets the watchdog below.
+        // The caller was interrupted (a timeout, a cancelled build): at its next step the loop
+        // cancels every task and gives them a grace period on the virtual clock. A task stuck
+        // outside Weft gets a short real-time limit instead of the watchdog's.
         interrupted = true;
-        interruptedAt = loop.now();
-        loop.ending.endBy(Ending.End.INTERRUPTED, null, null);
-        loop.ending.abort("the thread that called Weft.run was interrupted");
+        loop.requestInterrupt();
+        limit = graceNanos();
+        poll = Math.min(poll, Math.max(MIN_POLL, limit / 4));
+        since = System.nanoTime();
         continue;
       }
       if (steps != seenSteps || holder != seenHolder) {
         seenSteps = steps;
         seenHolder = holder;
         since = System.nanoTime();
-      } else if (System.nanoTime() - since >= watchdogNanos) {
-        fireWatchdog(holder);
+      } else if (System.nanoTime() - since >= limit) {
+        if (interrupted) {
+          loop.ending.endBy(Ending.End.INTERRUPTED, null, null);
+        }
+        fireWatchdog(holder, limit);
         return;
       }
     }
   }
 
-  private void fireWatchdog(Object holder) {
+  private void fireWatchdog(Object holder, long limit) {
     TaskImpl<?> stuck = holder instanceof TaskImpl ? (TaskImpl<?>) holder : null;
     Throwable stack =
         new Throwable("stack of " + (stuck == null ? "the scheduler" : stuck.label()));
@@ -232,7 +234,7 @@ public final class Runner {
     }
     watchdogFailure =
         new BlockedOutsideWeftException(
-            Reports.watchdog(loop, stuck, back ? -1 : graceNanos()), stack);
+            Reports.watchdog(loop, stuck, limit, back ? -1 : graceNanos()), stack);
   }
 
   /** How long a thread the watchdog interrupted has to give the baton back: a second at most. */
@@ -240,8 +242,10 @@ public final class Runner {
     return Math.min(watchdogNanos, TimeUnit.SECONDS.toNanos(1));
   }
 
-  private RuntimeException failureFor(Ending.End end) {
+  private Throwable failureFor(Ending.End end) {
     switch (end) {
+      case BROKEN_INSIDE_WEFT:
+        return Reports.brokenInsideWeft(loop);
       case DEADLOCK:
         blockedAtEnd = Reports.blockedNames(loop);
         return new DeadlockException(Reports.deadlock(loop));
@@ -251,7 +255,8 @@ public final class Runner {
         return watchdogFailure;
       case INTERRUPTED:
         RuntimeException interrupted =
-            new RunInterruptedException(Reports.interrupted(loop, interruptedAt));
+            new RunInterruptedException(
+                Reports.interrupted(loop, loop.interrupting() ? loop.interruptedAt() : loop.now()));
         if (watchdogFailure != null) {
           interrupted.addSuppressed(watchdogFailure);
         }
@@ -306,8 +311,14 @@ public final class Runner {
    * that thread can never pass it on, and is unwound at its next Weft call if it ever makes one.
    */
   private void abandon(Thread carrier) {
-    leftRunning.add(carrier);
+    leaveRunning(carrier);
     loop.handoff.baton.seize(Handoff.DRIVER);
+  }
+
+  /** Gives up waiting for {@code carrier} to end; later runs are kept apart from it (Carriers). */
+  private void leaveRunning(Thread carrier) {
+    leftRunning.add(carrier);
+    Carriers.abandoned(carrier);
   }
 
   private void joinCarriers() {
@@ -318,13 +329,13 @@ public final class Runner {
       }
       if (task.worker != null) {
         if (!task.worker.awaitIdle(watchdogNanos)) {
-          leftRunning.add(carrier);
+          leaveRunning(carrier);
         }
         continue;
       }
       joinUninterruptibly(carrier);
       if (carrier.isAlive()) {
-        leftRunning.add(carrier);
+        leaveRunning(carrier);
       }
     }
   }
@@ -354,7 +365,10 @@ public final class Runner {
           .append(thread.getName())
           .append('\'');
     }
-    return "These carrier threads did not end and were left running: " + names;
+    return "These carrier threads did not end and were left running: "
+        + names
+        + "."
+        + Carriers.leftRunningCost(leftRunning);
   }
 
   private <T> T result(TaskImpl<T> main) {

@@ -90,6 +90,11 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
       result = body.call();
     } catch (Throwable e) {
       error = e;
+      if (e instanceof VirtualMachineError && WeftFrames.threwInside(e)) {
+        // A stack overflow (say) halfway through one of Weft's calls: its state may be half
+        // updated.
+        loop.ending.brokenBy(this, (VirtualMachineError) e);
+      }
     }
     finish(result, error);
   }
@@ -212,22 +217,32 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
       throw new IllegalStateException(label() + " cannot wait for itself: it would never finish");
     }
     loop.checkCanSuspend(this);
-    future.addDoneCallback(this);
-    waitingOn = future;
-    if (mustCancel && future.requestCancel()) {
-      // A task that cancelled itself cancels what it then awaits, at the suspension point
-      // (semantics
-      // §1.4).
-      mustCancel = false;
+    try {
+      future.addDoneCallback(this);
+      waitingOn = future;
+      if (mustCancel && future.requestCancel()) {
+        // A task that cancelled itself cancels what it then awaits, at the suspension point
+        // (semantics §1.4).
+        mustCancel = false;
+      }
+      park(reason);
+    } catch (VirtualMachineError e) {
+      loop.ending.brokenBy(this, e); // registered as a waiter, but not waiting: the run is broken
+      throw e;
     }
-    park(reason);
   }
 
   /** One bare yield: the task goes to the tail of the ready queue (semantics §2.2). */
   void yieldNow() {
     loop.checkCanSuspend(this);
-    loop.callSoon(this);
-    park(WaitReason.YIELD);
+    try {
+      loop.callSoon(this);
+      park(WaitReason.YIELD);
+    } catch (VirtualMachineError e) {
+      loop.ending.brokenBy(
+          this, e); // its step may be scheduled while it runs on: the run is broken
+      throw e;
+    }
   }
 
   private void park(WaitReason reason) {

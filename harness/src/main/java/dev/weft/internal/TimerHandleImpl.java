@@ -23,6 +23,11 @@ final class TimerHandleImpl implements TimerHandle, Runnable, Comparable<TimerHa
     this.sequence = sequence;
   }
 
+  /** Returns what runs when the timer fires (a user's callback is wrapped to record failures). */
+  Runnable callback() {
+    return callback;
+  }
+
   @Override
   public void cancel() {
     cancelled = true;

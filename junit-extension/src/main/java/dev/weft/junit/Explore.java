@@ -70,9 +70,9 @@ public @interface Explore {
   String seed() default "";
 
   /**
-   * The strategy: {@code "random"}, {@code "pct(3)"}, {@code "exhaustive(2)"}, {@code "fifo"}, or
-   * the same as Java ({@code "Strategy.pct(3)"}); {@code ""} (the default) takes {@code
-   * weft.explore.strategy}, else {@code random}.
+   * The strategy: {@code "random"}, {@code "pos"}, {@code "pct(3)"}, {@code "exhaustive(2)"},
+   * {@code "fifo"}, or the same as Java ({@code "Strategy.pct(3)"}); {@code ""} (the default) takes
+   * {@code weft.explore.strategy}, else {@code random}.
    *
    * @return the strategy's text
    */

@@ -125,15 +125,16 @@ final class Settings {
   }
 
   /**
-   * Reads a strategy's text: {@code random}, {@code fifo}, {@code pct(3)}, {@code exhaustive(2)},
-   * or the same as Java, {@code Strategy.pct(3)}, which is what {@code Strategy.toString()} gives.
+   * Reads a strategy's text: {@code random}, {@code fifo}, {@code pos}, {@code pct(3)}, {@code
+   * exhaustive(2)}, or the same as Java, {@code Strategy.pct(3)}, which is what {@code
+   * Strategy.toString()} gives.
    */
   static Strategy strategy(String text, String where) {
     String trimmed = text.trim();
     Matcher call = CALL.matcher(trimmed);
     String name = call.matches() ? call.group(1) : trimmed;
     String argument = call.matches() ? call.group(2).trim() : null;
-    String allowed = "random, fifo, pct(depth) or exhaustive(maxPreemptions)";
+    String allowed = "random, fifo, pos, pct(depth) or exhaustive(maxPreemptions)";
     try {
       switch (name) {
         case "random":
@@ -144,6 +145,11 @@ final class Settings {
         case "fifo":
           if (argument == null || argument.isEmpty()) {
             return Strategy.fifo();
+          }
+          break;
+        case "pos":
+          if (argument == null || argument.isEmpty()) {
+            return Strategy.pos();
           }
           break;
         case "pct":

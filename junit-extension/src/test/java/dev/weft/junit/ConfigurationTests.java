@@ -95,6 +95,8 @@ class ConfigurationTests {
         "random | Strategy.random()",
         "Strategy.random() | Strategy.random()",
         "fifo | Strategy.fifo()",
+        "pos | Strategy.pos()",
+        "Strategy.pos() | Strategy.pos()",
         "pct(3) | Strategy.pct(3)",
         "Strategy.pct(3) | Strategy.pct(3)",
         "' exhaustive( 2 ) ' | Strategy.exhaustive(2)",
@@ -135,12 +137,12 @@ class ConfigurationTests {
         "weft.explore.seed | 0x10 | Weft: weft.explore.seed=0x10 is not allowed; expected a whole"
             + " number (a long), or random.",
         "weft.explore.strategy | pct(0) | Weft: weft.explore.strategy=pct(0) is not allowed;"
-            + " expected random, fifo, pct(depth) or exhaustive(maxPreemptions) (depth must be 1"
+            + " expected random, fifo, pos, pct(depth) or exhaustive(maxPreemptions) (depth must be 1"
             + " or more, but was 0).",
         "weft.explore.strategy | dfs | Weft: weft.explore.strategy=dfs is not allowed; expected"
-            + " random, fifo, pct(depth) or exhaustive(maxPreemptions).",
+            + " random, fifo, pos, pct(depth) or exhaustive(maxPreemptions).",
         "weft.explore.strategy | pct(x) | Weft: weft.explore.strategy=pct(x) is not allowed;"
-            + " expected random, fifo, pct(depth) or exhaustive(maxPreemptions), with a whole"
+            + " expected random, fifo, pos, pct(depth) or exhaustive(maxPreemptions), with a whole"
             + " number in the parentheses.",
         "weft.explore.shard | 5/4 | Weft: weft.explore.shard=5/4 is not allowed; expected"
             + " index/count with 0 <= index < count, such as 0/4.",
@@ -187,7 +189,7 @@ class ConfigurationTests {
         .containsExactlyInAnyOrder(
             "Weft: @Explore(tries = 0) is not allowed; expected 1 or more, or -1.",
             "Weft: @Explore(strategy = \"exhaustive(-1)\") is not allowed; expected random, fifo,"
-                + " pct(depth) or exhaustive(maxPreemptions) (maxPreemptions must be 0 or more,"
+                + " pos, pct(depth) or exhaustive(maxPreemptions) (maxPreemptions must be 0 or more,"
                 + " but was -1).",
             "Weft: @Explore(seed = \"seven\") is not allowed; expected a whole number (a long), or"
                 + " random.",

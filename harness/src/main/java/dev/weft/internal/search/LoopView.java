@@ -39,4 +39,17 @@ public interface LoopView {
    * @return the running task's creation index, or -1
    */
   int runningTask();
+
+  /**
+   * Returns what the ready callback at {@code index} touches, if it is one of Weft's own callbacks
+   * that runs no user code (a sleep's timer, a gather's count of its children): two such callbacks
+   * with different footprints (compared by identity) commute. Returns {@code null} for a task's
+   * step or a user's callback, which may touch any state, Weft's or the program's.
+   *
+   * @param index a position in the ready queue, from 0
+   * @return the footprint, or {@code null} if the callback may touch anything
+   */
+  default Object candidateFootprint(int index) {
+    return null;
+  }
 }

@@ -37,4 +37,14 @@ public abstract class Search {
   public boolean exhausted() {
     return false;
   }
+
+  /**
+   * Returns how many distinct traces the tries so far ran (orders of steps that commute counted
+   * once), or -1 if this search does not count them.
+   *
+   * @return the number of distinct traces, or -1
+   */
+  public int distinctTraces() {
+    return -1;
+  }
 }

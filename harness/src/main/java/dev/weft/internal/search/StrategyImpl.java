@@ -68,7 +68,7 @@ public abstract class StrategyImpl implements Strategy {
     }
     throw new IllegalArgumentException(
         argument
-            + " must come from Strategy's factories (fifo, random, pct, exhaustive, replay), but was"
+            + " must come from Strategy's factories (fifo, random, pct, pos, exhaustive, replay), but was"
             + " a "
             + (strategy == null ? "null" : strategy.getClass().getName()));
   }
@@ -89,6 +89,11 @@ public abstract class StrategyImpl implements Strategy {
   /** {@link Strategy#random()}. */
   public static StrategyImpl random() {
     return RandomStrategy.INSTANCE;
+  }
+
+  /** {@link Strategy#pos()}. */
+  public static StrategyImpl pos() {
+    return PosStrategy.INSTANCE;
   }
 
   /**

@@ -1,0 +1,432 @@
+package dev.weft.benchmarks;
+
+import dev.weft.Event;
+import dev.weft.Lock;
+import dev.weft.Preemption;
+import dev.weft.Queue;
+import dev.weft.Semaphore;
+import dev.weft.Task;
+import dev.weft.ThrowingRunnable;
+import dev.weft.Weft;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Thirteen classic concurrency bugs written in Weft's model, each as a scenario that fails in some
+ * schedules: what {@link StrategyComparison} searches with each strategy. They mirror the patterns
+ * of the samples' bug catalogue, written again here (benchmarks do not depend on test code), and
+ * add order violations of depth 2 and 3 and a data-dependent bug.
+ *
+ * <p>The depth of a bug is the number of ordering constraints between steps of different tasks that
+ * a failing run must meet (PCT's measure); a depth-0 bug fails in asyncio's own order.
+ */
+final class BugCatalogue {
+  private BugCatalogue() {}
+
+  /**
+   * One bug of the catalogue.
+   *
+   * @param name a short name, for the table
+   * @param depth how many ordering constraints a failing run meets, as the scenario was designed
+   * @param preemption the preemption mode the bug needs
+   * @param scenario the program, which throws (or deadlocks) when the bug shows
+   */
+  record Bug(String name, int depth, Preemption preemption, ThrowingRunnable scenario) {}
+
+  /** Every bug, in the order of the table. */
+  static List<Bug> all() {
+    Preemption coop = Preemption.COOPERATIVE;
+    return List.of(
+        new Bug("lost update across an await", 1, coop, BugCatalogue::lostUpdate),
+        new Bug("lost update, thread style", 1, Preemption.EVERY_OPERATION, BugCatalogue::hits),
+        new Bug("check-then-act cache", 1, coop, BugCatalogue::checkThenAct),
+        new Bug("isFull then putNowait", 1, coop, BugCatalogue::isFullThenPut),
+        new Bug("lost wake-up (event pulse)", 1, coop, BugCatalogue::lostWakeUp),
+        new Bug("lock-order deadlock", 1, coop, BugCatalogue::lockOrder),
+        new Bug("forgotten taskDone", 0, coop, BugCatalogue::forgottenTaskDone),
+        new Bug("timeout leaks a permit", 1, coop, BugCatalogue::timeoutLeaksPermit),
+        new Bug("order violation, depth 1", 1, coop, BugCatalogue::useBeforeInit),
+        new Bug("order violation, depth 2", 2, coop, BugCatalogue::closeWhileSending),
+        new Bug("delayed double delete, depth 3", 3, coop, BugCatalogue::delayedDoubleDelete),
+        new Bug("data-dependent pool overflow", 1, coop, BugCatalogue::poolOverflow),
+        new Bug("stop signals before producers", 1, coop, BugCatalogue::stopSignalsFirst));
+  }
+
+  private static void check(boolean condition, String what) {
+    if (!condition) {
+      throw new AssertionError(what);
+    }
+  }
+
+  /** Two deposits read the balance, await an audit, and write back: one is lost. */
+  static void lostUpdate() {
+    int[] balance = {100};
+    List<Task<Void>> tasks = new ArrayList<>();
+    for (String name : List.of("salary", "refund")) {
+      tasks.add(
+          Weft.spawn(
+              name,
+              () -> {
+                if (name.equals("refund")) {
+                  Weft.yieldNow(); // the refund checks the order first
+                }
+                int read = balance[0];
+                Weft.yieldNow(); // the audit log write
+                balance[0] = read + 10;
+              }));
+    }
+    Weft.gather(tasks);
+    check(balance[0] == 120, "balance " + balance[0] + ", not 120");
+  }
+
+  /** Three threads increment a counter, read and write separated by a checkpoint. */
+  static void hits() {
+    int[] hits = {0};
+    List<Task<Void>> tasks = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      tasks.add(
+          Weft.spawn(
+              "t" + t,
+              () -> {
+                int read = hits[0];
+                Weft.checkpoint();
+                hits[0] = read + 1;
+              }));
+    }
+    Weft.gather(tasks);
+    check(hits[0] == 3, "hits " + hits[0] + ", not 3");
+  }
+
+  /** Two requests miss the cache while the first fetch is in flight: the backend is asked twice. */
+  static void checkThenAct() {
+    Map<String, Long> cache = new HashMap<>();
+    int[] fetches = {0};
+    List<Task<Long>> tasks = new ArrayList<>();
+    List<String> pages = List.of("home", "cart", "search");
+    for (int p = 0; p < pages.size(); p++) {
+      int rendering = p;
+      tasks.add(
+          Weft.spawn(
+              pages.get(p),
+              () -> {
+                for (int i = 0; i < rendering; i++) {
+                  Weft.yieldNow(); // rendering before the price is needed
+                }
+                Long price = cache.get("apple");
+                if (price == null) {
+                  fetches[0]++;
+                  Weft.yieldNow(); // the fetch
+                  price = 1999L;
+                  cache.put("apple", price);
+                }
+                return price;
+              }));
+    }
+    Weft.gather(tasks);
+    check(fetches[0] == 1, fetches[0] + " fetches, not 1");
+  }
+
+  /** Two senders check isFull, await, then putNowait into a queue with room for one more. */
+  static void isFullThenPut() {
+    Queue<String> outbox = new Queue<>("outbox", 2);
+    outbox.putNowait("first");
+    List<Task<Void>> tasks = new ArrayList<>();
+    for (String name : List.of("s1", "s2")) {
+      tasks.add(
+          Weft.spawn(
+              name,
+              () -> {
+                Weft.yieldNow();
+                if (name.equals("s2")) {
+                  Weft.yieldNow();
+                }
+                if (!outbox.isFull()) {
+                  Weft.yieldNow(); // build the message
+                  outbox.putNowait(name); // QueueFullException if the other got there first
+                }
+              }));
+    }
+    Weft.gather(tasks);
+  }
+
+  /**
+   * A lost wake-up: a waiter checks a flag, then waits on an event that the notifier pulses ({@code
+   * set} then {@code clear}); a pulse between the check and the wait is lost, and the waiter waits
+   * for ever.
+   */
+  static void lostWakeUp() {
+    Event wake = new Event("wake");
+    boolean[] work = {false};
+    Task<Void> waiter =
+        Weft.spawn(
+            "waiter",
+            () -> {
+              if (!work[0]) {
+                Weft.yieldNow(); // log that it goes to sleep
+                wake.await();
+              }
+            });
+    Task<Void> notifier =
+        Weft.spawn(
+            "notifier",
+            () -> {
+              Weft.yieldNow(); // produce the work
+              work[0] = true;
+              wake.set();
+              wake.clear();
+            });
+    Weft.gather(waiter, notifier);
+  }
+
+  /** Two transfers take the two accounts' locks in opposite orders. */
+  static void lockOrder() {
+    Lock alice = new Lock("alice");
+    Lock bob = new Lock("bob");
+    Task<Void> one = Weft.spawn("alice-pays-bob", () -> transfer(alice, bob));
+    Task<Void> two =
+        Weft.spawn(
+            "bob-pays-alice",
+            () -> {
+              Weft.yieldNow(); // bob logs in a little later
+              transfer(bob, alice);
+            });
+    Weft.gather(one, two);
+  }
+
+  private static void transfer(Lock from, Lock to) {
+    from.acquire();
+    try {
+      Weft.yieldNow(); // read the balance
+      to.acquire();
+      to.release();
+    } finally {
+      from.release();
+    }
+  }
+
+  /** A worker skips taskDone on the item that fails to parse: main waits in join for ever. */
+  static void forgottenTaskDone() {
+    Queue<Integer> jobs = new Queue<>("jobs", 0);
+    int bad = Weft.choose(4) - 1; // which of the jobs is malformed, if any (-1: none)
+    Task<Void> worker =
+        Weft.spawn(
+            "worker",
+            () -> {
+              for (; ; ) {
+                int job = jobs.get();
+                if (job == bad) {
+                  continue; // skips taskDone
+                }
+                Weft.yieldNow();
+                jobs.taskDone();
+              }
+            });
+    for (int i = 0; i < 3; i++) {
+      jobs.put(i);
+    }
+    jobs.join();
+    worker.cancel();
+    Weft.gatherSettled(List.of(worker));
+  }
+
+  /** A deadline that cancels a call between acquire and the try that releases leaks a permit. */
+  static void timeoutLeaksPermit() {
+    Semaphore connections = new Semaphore("connections", 2);
+    List<Task<String>> calls = new ArrayList<>();
+    for (int r = 0; r < 3; r++) {
+      String name = "req-" + r;
+      calls.add(
+          Weft.spawn(
+              name,
+              () -> {
+                try {
+                  return Weft.withTimeout(
+                      Duration.ofMillis(50),
+                      () -> {
+                        connections.acquire();
+                        Weft.sleep(Duration.ofMillis(10 + 30 * Weft.choose(3))); // handshake
+                        try {
+                          Weft.sleep(Duration.ofMillis(10));
+                          return "ok";
+                        } finally {
+                          connections.release();
+                        }
+                      });
+                } catch (dev.weft.TimedOutException timedOut) {
+                  return "timed out";
+                }
+              }));
+    }
+    Weft.gather(calls);
+    check(
+        connections.availablePermits() == 2,
+        connections.availablePermits() + " free connections, not 2");
+  }
+
+  /** A request reads the configuration before the initializer has set it. */
+  static void useBeforeInit() {
+    Map<String, String> config = new HashMap<>();
+    Event loaded = new Event("loaded");
+    Task<Void> init =
+        Weft.spawn(
+            "init",
+            () -> {
+              Weft.yieldNow(); // read the file
+              config.put("rate", "1.1");
+              loaded.set();
+            });
+    Task<String> request =
+        Weft.spawn(
+            "request",
+            () -> {
+              Weft.yieldNow(); // parse the request; no wait on the event: the bug
+              return config.get("rate").toUpperCase();
+            });
+    Weft.gather(init, request);
+  }
+
+  /**
+   * A sender checks that the channel is not closing, then sends two parts; a closer marks it
+   * closing, then closes it: the sender must check before the mark (1) and send its second part
+   * after the close (2).
+   */
+  static void closeWhileSending() {
+    boolean[] closing = {false};
+    boolean[] open = {true};
+    Task<Void> closer =
+        Weft.spawn(
+            "closer",
+            () -> {
+              closing[0] = true;
+              Weft.yieldNow(); // drain
+              open[0] = false;
+            });
+    Task<Void> sender =
+        Weft.spawn(
+            "sender",
+            () -> {
+              if (!closing[0]) {
+                Weft.yieldNow(); // send the header
+                check(open[0], "sent the body on a closed channel");
+              }
+            });
+    Task<Void> monitor = Weft.spawn("monitor", () -> noise(3));
+    Weft.gather(closer, sender, monitor);
+  }
+
+  private static void noise(int steps) {
+    for (int i = 0; i < steps; i++) {
+      Weft.yieldNow();
+    }
+  }
+
+  /**
+   * A cache's delayed double delete: the writer updates the database, deletes the cache entry, and
+   * deletes it again a moment later; a reader that missed the cache and read the old value from the
+   * database writes it back with {@code putIfAbsent}, and a warmer fills the cache from the
+   * database. The cache stays stale only if the reader reads the database before the update (1),
+   * and writes back after the second delete (2) but before the warmer (3).
+   */
+  static void delayedDoubleDelete() {
+    Map<String, Integer> database = new HashMap<>(Map.of("k", 1));
+    Map<String, Integer> cache = new HashMap<>();
+    Task<Void> writer =
+        Weft.spawn(
+            "writer",
+            () -> {
+              Weft.yieldNow();
+              database.put("k", 2);
+              Weft.yieldNow();
+              cache.remove("k");
+              Weft.yieldNow();
+              Weft.yieldNow(); // the delay before the second delete
+              cache.remove("k");
+            });
+    Task<Void> reader =
+        Weft.spawn(
+            "reader",
+            () -> {
+              Weft.yieldNow();
+              if (cache.get("k") == null) {
+                int value = database.get("k");
+                noise(3); // a slow load
+                cache.putIfAbsent("k", value);
+              }
+            });
+    Task<Void> warmer =
+        Weft.spawn(
+            "warmer",
+            () -> {
+              noise(4);
+              cache.computeIfAbsent("k", database::get);
+            });
+    Weft.gather(writer, reader, warmer);
+    Integer cached = cache.get("k");
+    check(cached == null || cached.equals(database.get("k")), "the cache holds a stale " + cached);
+  }
+
+  /**
+   * A pool of 3 slots whose clients check for a free slot, await, then take it: it overflows only
+   * with 4 or more clients (a {@code Weft.choose}) and two of them checking before either takes.
+   */
+  static void poolOverflow() {
+    int[] inUse = {0};
+    int clients = 1 + Weft.choose(4);
+    List<Task<Void>> tasks = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int arrival = c;
+      tasks.add(
+          Weft.spawn(
+              "client-" + c,
+              () -> {
+                noise(arrival); // the clients arrive one after another
+                if (inUse[0] < 3) {
+                  Weft.yieldNow(); // open the connection
+                  inUse[0]++;
+                  check(inUse[0] <= 3, inUse[0] + " slots in use, of 3");
+                  Weft.sleep(Duration.ofMillis(10));
+                  inUse[0]--;
+                }
+              }));
+    }
+    Weft.gather(tasks);
+  }
+
+  /**
+   * The seed's bug: the stop signals are queued before the producers are awaited, so items are lost
+   * or the program deadlocks.
+   */
+  static void stopSignalsFirst() {
+    Queue<String> items = new Queue<>("items", 2);
+    int countA = 1 + Weft.choose(2);
+    int countB = 1 + Weft.choose(2);
+    List<Task<?>> all = new ArrayList<>();
+    all.add(Weft.spawn("A", () -> produce(items, "A", countA)));
+    all.add(Weft.spawn("B", () -> produce(items, "B", countB)));
+    List<String> processed = new ArrayList<>();
+    for (int c = 0; c < 2; c++) {
+      all.add(
+          Weft.spawn(
+              "C" + c,
+              () -> {
+                for (String item = items.get(); !item.equals("DONE"); item = items.get()) {
+                  processed.add(item);
+                }
+              }));
+    }
+    for (int c = 0; c < 2; c++) {
+      items.put("DONE");
+    }
+    Weft.gather(all);
+    check(processed.size() == countA + countB, "lost items: processed " + processed);
+  }
+
+  private static void produce(Queue<String> items, String name, int count) {
+    for (int i = 0; i < count; i++) {
+      items.put(name + i);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.weft;
+
+import dev.weft.internal.Adapters;
+import java.util.Date;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@link java.util.concurrent.locks.Condition} of a {@link JdkLock}, with {@code ReentrantLock}'s
+ * rules (only the owner may await or signal; await releases every hold and restores them), whose
+ * waits are a Weft {@link Condition}'s. Reports call it {@code condition 2 of lock 'buffer'}: the
+ * lock's conditions are numbered in the order {@code newCondition()} made them.
+ */
+final class JdkCondition implements java.util.concurrent.locks.Condition {
+  private final JdkLock lock;
+  private final Condition condition;
+  private final int number;
+
+  JdkCondition(JdkLock lock, int number) {
+    this.lock = lock;
+    this.condition = new Condition(lock.binding, lock.lock);
+    this.number = number;
+  }
+
+  private String label() {
+    return "condition " + number + " of " + lock.label();
+  }
+
+  @Override
+  public void await() throws InterruptedException {
+    JdkWaits.checkInterrupt("await()", label());
+    Task<?> task = enter("await");
+    awaitFor(task, "await()");
+  }
+
+  @Override
+  public void awaitUninterruptibly() {
+    Task<?> task = enter("awaitUninterruptibly");
+    awaitFor(task, "awaitUninterruptibly()");
+  }
+
+  @Override
+  public long awaitNanos(long nanosTimeout) throws InterruptedException {
+    JdkWaits.checkInterrupt("awaitNanos()", label());
+    Task<?> task = enter("awaitNanos");
+    if (nanosTimeout <= 0) {
+      return nanosTimeout;
+    }
+    long start = Adapters.now("awaitNanos");
+    timedAwait(task, nanosTimeout, JdkWaits.timed("awaitNanos", nanosTimeout));
+    long spent = Adapters.now("awaitNanos") - start;
+    return nanosTimeout - spent;
+  }
+
+  @Override
+  public boolean await(long time, TimeUnit unit) throws InterruptedException {
+    long nanos = JdkWaits.nanos(time, unit);
+    JdkWaits.checkInterrupt("await()", label());
+    Task<?> task = enter("await");
+    return nanos > 0 && timedAwait(task, nanos, JdkWaits.timed("await", nanos));
+  }
+
+  @Override
+  public boolean awaitUntil(Date deadline) throws InterruptedException {
+    Objects.requireNonNull(deadline, "awaitUntil(): the deadline must not be null");
+    JdkWaits.checkInterrupt("awaitUntil()", label());
+    Task<?> task = enter("awaitUntil");
+    long now = Adapters.now("awaitUntil");
+    long nanos = JdkWaits.untilDeadline(deadline, now);
+    return nanos > 0 && timedAwait(task, nanos, "awaitUntil(" + deadline.toInstant() + ")");
+  }
+
+  private boolean timedAwait(Task<?> task, long nanos, String shown) {
+    return JdkWaits.within(
+        nanos,
+        () -> {
+          awaitFor(task, shown);
+          return true;
+        },
+        false);
+  }
+
+  /** Starts an operation: one preemption point, and the caller must hold the lock. */
+  private Task<?> enter(String operation) {
+    Task<?> task = lock.binding.enterTask(operation);
+    requireOwner(task, operation);
+    return task;
+  }
+
+  /** Releases every hold, waits for a signal in the Weft condition, and restores the holds. */
+  private void awaitFor(Task<?> task, String shown) {
+    int holds = lock.holds;
+    lock.owner = null;
+    lock.holds = 0;
+    try {
+      condition.awaitFor(
+          task,
+          lock.binding.waitIn("await", () -> shown + " on " + label() + " (not signalled)"),
+          lock.binding.waitIn(
+              "await",
+              () ->
+                  shown
+                      + " on "
+                      + label()
+                      + " (signalled, taking back "
+                      + lock.label()
+                      + ", "
+                      + lock.state()
+                      + ")"));
+    } finally {
+      // The Weft condition has taken the lock back, even when the task was cancelled.
+      lock.owner = task;
+      lock.holds = holds;
+    }
+  }
+
+  @Override
+  public void signal() {
+    lock.binding.enter("signal");
+    requireOwner(Adapters.currentTaskOrNull(), "signal");
+    condition.signalNow(1);
+  }
+
+  @Override
+  public void signalAll() {
+    lock.binding.enter("signalAll");
+    requireOwner(Adapters.currentTaskOrNull(), "signalAll");
+    condition.signalAllNow();
+  }
+
+  private void requireOwner(Task<?> task, String operation) {
+    if (task == null || lock.owner != task) {
+      throw new IllegalMonitorStateException(
+          operation
+              + "() on "
+              + label()
+              + " by "
+              + JdkWaits.who(task)
+              + ", but "
+              + (lock.owner == null
+                  ? "the lock is not held"
+                  : "the lock is held by " + lock.owner.name())
+              + ": a task must hold a condition's lock to "
+              + (operation.startsWith("signal") ? "signal" : "await")
+              + " it, as with ReentrantLock.");
+    }
+  }
+
+  /**
+   * Describes the condition for debugging.
+   *
+   * @return for example {@code condition 1 of lock 'buffer'}
+   */
+  @Override
+  public String toString() {
+    return label();
+  }
+}

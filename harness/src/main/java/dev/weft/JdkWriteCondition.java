@@ -1,0 +1,182 @@
+package dev.weft;
+
+import dev.weft.internal.Adapters;
+import dev.weft.internal.Waiter;
+import java.util.ArrayDeque;
+import java.util.Date;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A condition of a {@link JdkReadWriteLock}'s write lock, with {@code ReentrantReadWriteLock}'s
+ * rules: only the writer may await or signal it; {@code await} releases every write hold (read
+ * holds stay), waits for a signal, and takes the write lock back (first come, first served) before
+ * it returns or throws. A waiter that times out or is cancelled wakes the next one, in case it had
+ * been signalled, as Weft's {@link Condition} does.
+ */
+final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
+  private final JdkReadWriteLock rw;
+  private final int number;
+  private final Deque<Waiter> waiters = new ArrayDeque<>();
+
+  JdkWriteCondition(JdkReadWriteLock rw, int number) {
+    this.rw = rw;
+    this.number = number;
+  }
+
+  private String conditionLabel() {
+    return "condition " + number + " of " + rw.label() + "'s write lock";
+  }
+
+  private Task<?> enter(String operation) {
+    Task<?> task = rw.binding.enterTask(operation);
+    requireWriter(task, operation);
+    return task;
+  }
+
+  private void requireWriter(Task<?> task, String operation) {
+    if (task == null || rw.writer != task) {
+      throw new IllegalMonitorStateException(
+          operation
+              + "() on "
+              + conditionLabel()
+              + " by "
+              + JdkWaits.who(task)
+              + ", which does not hold the write lock: a task must hold it to "
+              + (operation.startsWith("signal") ? "signal" : "await")
+              + " one of its conditions, as with ReentrantReadWriteLock.");
+    }
+  }
+
+  @Override
+  public void await() throws InterruptedException {
+    JdkWaits.checkInterrupt("await()", conditionLabel());
+    awaitFor(enter("await"), "await()");
+  }
+
+  @Override
+  public void awaitUninterruptibly() {
+    awaitFor(enter("awaitUninterruptibly"), "awaitUninterruptibly()");
+  }
+
+  @Override
+  public long awaitNanos(long nanosTimeout) throws InterruptedException {
+    JdkWaits.checkInterrupt("awaitNanos()", conditionLabel());
+    Task<?> task = enter("awaitNanos");
+    if (nanosTimeout <= 0) {
+      return nanosTimeout;
+    }
+    long start = Adapters.now("awaitNanos");
+    timedAwait(task, nanosTimeout, JdkWaits.timed("awaitNanos", nanosTimeout));
+    return nanosTimeout - (Adapters.now("awaitNanos") - start);
+  }
+
+  @Override
+  public boolean await(long time, TimeUnit unit) throws InterruptedException {
+    long nanos = JdkWaits.nanos(time, unit);
+    JdkWaits.checkInterrupt("await()", conditionLabel());
+    Task<?> task = enter("await");
+    return nanos > 0 && timedAwait(task, nanos, JdkWaits.timed("await", nanos));
+  }
+
+  @Override
+  public boolean awaitUntil(Date deadline) throws InterruptedException {
+    Objects.requireNonNull(deadline, "awaitUntil(): the deadline must not be null");
+    JdkWaits.checkInterrupt("awaitUntil()", conditionLabel());
+    Task<?> task = enter("awaitUntil");
+    long nanos = JdkWaits.untilDeadline(deadline, Adapters.now("awaitUntil"));
+    return nanos > 0 && timedAwait(task, nanos, "awaitUntil(" + deadline.toInstant() + ")");
+  }
+
+  private boolean timedAwait(Task<?> task, long nanos, String shown) {
+    return JdkWaits.within(
+        nanos,
+        () -> {
+          awaitFor(task, shown);
+          return true;
+        },
+        false);
+  }
+
+  /** Releases every write hold, waits for a signal, and takes the write lock back. */
+  private void awaitFor(Task<?> task, String shown) {
+    int holds = rw.writeHolds;
+    rw.writeHolds = 0;
+    rw.writer = null;
+    rw.grantWaiting();
+    Waiter waiter = rw.binding.newWaiter("await");
+    waiters.addLast(waiter);
+    Throwable failure = null;
+    try {
+      waiter.await(
+          rw.binding.waitIn("await", () -> shown + " on " + conditionLabel() + " (not signalled)"));
+    } catch (Throwable e) {
+      failure = e;
+    } finally {
+      waiters.remove(waiter);
+    }
+    CancelledException cancelled = null;
+    while (true) { // take the write lock back, even if the task is cancelled meanwhile
+      try {
+        if (!rw.tryNow(task, true)) {
+          JdkReadWriteLock.Request request =
+              new JdkReadWriteLock.Request(task, true, rw.binding.newWaiter("await"));
+          rw.awaitGrant(
+              request,
+              "await",
+              () ->
+                  shown
+                      + " on "
+                      + conditionLabel()
+                      + " (signalled, taking back the write lock, "
+                      + rw.state(request)
+                      + ")");
+        }
+        break;
+      } catch (CancelledException e) {
+        cancelled = e;
+      }
+    }
+    rw.writeHolds = holds;
+    Throwable thrown = failure != null ? failure : cancelled;
+    if (thrown != null) {
+      wakeNext(); // it may have been signalled: pass the signal on
+      throw JdkWaits.<RuntimeException>rethrow(thrown);
+    }
+  }
+
+  private void wakeNext() {
+    for (Waiter waiter : waiters) {
+      if (waiter.wake()) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void signal() {
+    rw.binding.enter("signal");
+    requireWriter(Adapters.currentTaskOrNull(), "signal");
+    wakeNext();
+  }
+
+  @Override
+  public void signalAll() {
+    rw.binding.enter("signalAll");
+    requireWriter(Adapters.currentTaskOrNull(), "signalAll");
+    for (Waiter waiter : waiters) {
+      waiter.wake();
+    }
+  }
+
+  /**
+   * Describes the condition for debugging.
+   *
+   * @return for example {@code condition 1 of read-write lock 'cache''s write lock}
+   */
+  @Override
+  public String toString() {
+    return conditionLabel();
+  }
+}
