@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The entry point of Weft: runs a program on a deterministic, virtual-clock loop and offers
@@ -302,12 +304,166 @@ public final class Weft {
 
   /**
    * Returns the loop's virtual time as a {@link Clock}, for code under test that takes a {@code
-   * Clock}: its instant is 1970-01-01T00:00:00Z plus {@link #elapsed()}, in UTC.
+   * Clock} or an {@link java.time.InstantSource} (every {@code Clock} is one since Java 17): its
+   * instant is 1970-01-01T00:00:00Z plus {@link #elapsed()}, in UTC, and {@code millis()}, {@code
+   * withZone}, {@code Clock.offset} and {@code LocalDateTime.now(clock)} read the same virtual
+   * time. It reads the time of the run it came from; after that run has ended, the time it ended
+   * at. Code that reads {@code System.nanoTime()} or {@code System.currentTimeMillis()} directly
+   * sees real time: pass it this clock instead.
+   *
+   * <pre>{@code
+   * Clock clock = Weft.clock();
+   * Weft.sleep(Duration.ofMinutes(5));
+   * clock.instant();   // 1970-01-01T00:05:00Z
+   * }</pre>
    *
    * @return a clock that reads this loop's virtual time
    */
   public static Clock clock() {
     return Operations.clock();
+  }
+
+  /**
+   * Returns a new {@link ScheduledExecutorService} whose work runs as tasks of the current run, on
+   * its virtual clock, named {@code "executor-1"}, {@code "executor-2"}, ... in the order the run
+   * makes them; see {@link #executor(String)}.
+   *
+   * @return a new executor of this run
+   * @throws IllegalStateException if called outside a run
+   */
+  public static ScheduledExecutorService executor() {
+    return Operations.executor(null);
+  }
+
+  /**
+   * Returns a new {@link ScheduledExecutorService} whose work runs as tasks of the current run, on
+   * its virtual clock: give it to code written against the JDK's executors, and that code becomes
+   * deterministic, explorable and fast. It behaves as a {@code ScheduledThreadPoolExecutor} with
+   * its default policies, except that it has no threads: each piece of work is a Weft task.
+   *
+   * <ul>
+   *   <li><b>{@code execute}, {@code submit}</b> spawn a task at once, as {@link #spawn(String,
+   *       Callable)} does, named {@code "<name>-task-1"}, {@code "<name>-task-2"}, ... ({@code
+   *       "executor-1-task-1"} for an unnamed executor); it runs once the caller waits, in
+   *       asyncio's order or as a strategy picks. It is an ordinary task: explored, traced, named
+   *       in deadlock reports.
+   *   <li><b>{@code schedule}</b> spawns the task at once; it waits until the delay has passed on
+   *       the virtual clock, then runs the command. A delay of zero or less runs it as {@code
+   *       submit} would; a delay past the end of the virtual clock (about 292 years) is never due.
+   *   <li><b>{@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}</b>: one task runs the
+   *       command again and again: at {@code initialDelay + n * period}, or {@code delay} after
+   *       each run ends (a run may take virtual time). A run that ends late is followed at once by
+   *       the runs it missed, never by two at a time. A command that throws ends the schedule, and
+   *       its future holds the failure. A period or delay of zero or less is an {@link
+   *       IllegalArgumentException}.
+   *   <li><b>The futures</b> follow {@code FutureTask}: {@code get()} waits in Weft (the calling
+   *       task suspends; a callback cannot call it) and throws {@link
+   *       java.util.concurrent.ExecutionException} with the command's failure, or {@link
+   *       java.util.concurrent.CancellationException}; {@code get(timeout, unit)} waits at most
+   *       that long in virtual time, then throws {@link java.util.concurrent.TimeoutException}.
+   *       {@code cancel} takes effect at once: the future is done and cancelled when it returns
+   *       true, and its waiters wake up; the task was only asked to cancel, as every Weft task is.
+   *       Work that has not started never starts. A running command keeps running after {@code
+   *       cancel(false)}; after {@code cancel(true)} its task is cancelled, which the command meets
+   *       as a {@link CancelledException} at its next Weft wait, as a thread meets an interrupt at
+   *       its next blocking call. Cancelling a task that waits in {@code get} ends only its own
+   *       wait, never the work other tasks wait for. {@code getDelay} counts virtual time.
+   *   <li><b>{@code shutdown}</b> rejects new work from then on; work already given still runs,
+   *       delayed work when it is due, but periodic work stops (its futures are cancelled; a run in
+   *       progress finishes first), as {@code ScheduledThreadPoolExecutor}'s defaults say.
+   *   <li><b>{@code shutdownNow}</b> also cancels every task: work that has not started is returned
+   *       as a list of its futures (in the order it was given), which stay pending, as the JDK's
+   *       do; a running command meets the cancellation at its next Weft wait, where a thread would
+   *       be interrupted.
+   *   <li><b>{@code isShutdown}, {@code isTerminated}, {@code awaitTermination}</b>: terminated
+   *       means shut down with every task ended; {@code awaitTermination} waits for that in Weft,
+   *       for at most its timeout in virtual time, and returns whether it happened.
+   *   <li><b>{@code invokeAll}</b> submits every callable, waits in Weft for all of them (or until
+   *       the timeout, then cancels the rest with {@code cancel(true)}), and returns their futures
+   *       in order. <b>{@code invokeAny}</b> submits every callable, returns the first result that
+   *       arrives and cancels the rest, or throws {@code ExecutionException} with the last failure
+   *       if all failed, or {@code TimeoutException} at the timeout. A null element is a {@link
+   *       NullPointerException} before any work starts; an empty collection given to {@code
+   *       invokeAny} an {@link IllegalArgumentException}.
+   *   <li><b>Rejection</b>: work given after a shutdown throws {@link
+   *       java.util.concurrent.RejectedExecutionException} (the JDK's {@code AbortPolicy}).
+   *   <li><b>Arguments</b>: a null command, callable, collection or {@code TimeUnit} is a {@link
+   *       NullPointerException}, as the JDK's interfaces say.
+   *   <li><b>Interrupts and cancellation</b>: a method that waits throws {@link
+   *       InterruptedException} only when the task's thread is already interrupted as it starts to
+   *       wait (as the JDK's do); a cancellation of the waiting task ends the wait with {@link
+   *       CancelledException}, which code catching {@code InterruptedException} cannot swallow.
+   *       {@code invokeAll} and {@code invokeAny} cancel their work when that happens.
+   * </ul>
+   *
+   * <p>Where Weft differs on purpose: a command's failure that nothing reads (through its future's
+   * {@code get}, or {@code invokeAny}) fails the run at its end, as any task's does (see {@link
+   * RunOptions#failOnUnobservedFailures(boolean)}), where a {@code ScheduledThreadPoolExecutor}
+   * keeps it silently in a future nobody reads; this includes {@code execute}. Work still pending
+   * when main returns is cancelled with the run's other tasks (see {@link #run(RunOptions,
+   * Callable)}), so an executor that was never shut down leaves no thread behind.
+   *
+   * <p>Every method must be called from the run that made the executor (a task or a callback): from
+   * another run, after the run ended, or from a thread the run does not run (an executor of the
+   * JDK, the common pool), it throws {@link IllegalStateException} saying which run made it and
+   * where it was used. A future that is done can be read anywhere ({@code isDone}, {@code get}).
+   * {@code close()} (Java 19+) is the JDK's: {@code shutdown}, then {@code awaitTermination}.
+   *
+   * <pre>{@code
+   * ScheduledExecutorService executor = Weft.executor("evictor");
+   * ScheduledFuture<?> ticks = executor.scheduleAtFixedRate(cache::evictExpired, 1, 1, MINUTES);
+   * Weft.sleep(Duration.ofMinutes(10));      // evictor-task-1 has run ten times, in no real time
+   * executor.shutdown();                     // stops the periodic work: ticks.isCancelled()
+   * executor.awaitTermination(1, SECONDS);   // true
+   * executor.submit(() -> 1);                // RejectedExecutionException: shut down by Task 'main' at 600s
+   * }</pre>
+   *
+   * @param name the executor's name, which its tasks' names start with; not blank
+   * @return a new executor of this run
+   * @throws IllegalArgumentException if {@code name} is null or blank
+   * @throws IllegalStateException if called outside a run
+   */
+  public static ScheduledExecutorService executor(String name) {
+    Operations.requireName(name);
+    return Operations.executor(name);
+  }
+
+  /**
+   * Waits in Weft for {@code stage} to complete and returns its value, or throws its failure as
+   * {@link java.util.concurrent.CompletableFuture#join()} does: a {@link
+   * java.util.concurrent.CompletionException} wrapping it (the stage's own when it already is one),
+   * or the {@link java.util.concurrent.CancellationException} of a cancelled stage. A stage already
+   * complete returns without suspending.
+   *
+   * <p>The stage must be completed by the run's tasks or callbacks, for example by work given to
+   * {@link #executor()}: {@code CompletableFuture.supplyAsync(supplier, Weft.executor())}. If
+   * nothing completes it, the calling task stays blocked and a deadlock report names the stage
+   * ({@code main blocked in await(CompletableFuture #1)}, numbered per run in the order tasks first
+   * await them). If a thread outside the run completes it while the task waits ({@code supplyAsync}
+   * without an executor uses the common pool), the run is stopped with an {@link
+   * IllegalStateException} that says to pass {@code Weft.executor()}; Weft cannot tell who
+   * completed a stage that was complete before the call.
+   *
+   * <p>Cancelling the calling task ends the wait with a {@link CancelledException} and leaves the
+   * stage alone: other code may be waiting for it too. Call {@code stage.toCompletableFuture()
+   * .cancel(...)} to cancel the stage itself. Inside a task, call this rather than the stage's
+   * {@code join()} or {@code get()}, which would block the task's thread outside Weft.
+   *
+   * <pre>{@code
+   * CompletableFuture<Integer> answer = CompletableFuture.supplyAsync(() -> 42, Weft.executor());
+   * Weft.await(answer.thenApply(x -> x + 1));                    // 43
+   * Weft.await(CompletableFuture.failedFuture(new IOException())); // CompletionException(IOException)
+   * }</pre>
+   *
+   * @param stage the stage to wait for
+   * @param <T> the result type
+   * @return the stage's value
+   * @throws IllegalArgumentException if {@code stage} is null
+   * @throws IllegalStateException if not called from a task of a run
+   */
+  public static <T> T await(CompletionStage<T> stage) {
+    Preconditions.requireNonNull(stage, "stage");
+    return Operations.await(stage);
   }
 
   /**

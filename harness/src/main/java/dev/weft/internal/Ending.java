@@ -15,6 +15,8 @@ final class Ending {
     INTERRUPTED,
     LISTENER_FAILED,
     THREAD_START_FAILED,
+    /** A thread outside the run touched it (see {@link Inbox}). */
+    FROM_OUTSIDE,
     /**
      * A {@code VirtualMachineError} (a stack overflow, most often) was thrown inside Weft's code.
      */

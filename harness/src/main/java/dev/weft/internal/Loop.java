@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * One Weft loop: the ready queue, the timers, the virtual clock and the tasks, and the algorithm
@@ -97,6 +99,12 @@ final class Loop implements LoopView {
   private long graceDeadline;
   private long graceSteps;
 
+  /** The thread-safe way in: a thread outside the run reports here, and the run ends (Inbox). */
+  final Inbox inbox = new Inbox();
+
+  /** Names this run gave to things that carry none (the stages tasks await), by identity; lazy. */
+  private Map<Object, String> namesByIdentity;
+
   Loop(RunOptions options, Thread driverThread, Chooser chooser, boolean record, CarrierPool pool) {
     this.options = options;
     this.listener = options.listener();
@@ -163,6 +171,14 @@ final class Loop implements LoopView {
   /** Numbers the unnamed primitives of one kind in the order this run first uses them: 1, 2, ... */
   int nextPrimitiveNumber(String kind) {
     return unnamedPrimitives.merge(kind, 1, Integer::sum);
+  }
+
+  /** Returns the name this run gave {@code thing}, naming it {@code name.get()} the first time. */
+  String nameOf(Object thing, Supplier<String> name) {
+    if (namesByIdentity == null) {
+      namesByIdentity = new IdentityHashMap<>();
+    }
+    return namesByIdentity.computeIfAbsent(thing, unnamed -> name.get());
   }
 
   /** An internal future with a label for reports; never reported as an unobserved failure. */
@@ -320,6 +336,11 @@ final class Loop implements LoopView {
    * due timers into the pass (semantics §1.1, 1.3).
    */
   private boolean beginPass() {
+    String fromOutside = inbox.report();
+    if (fromOutside != null) {
+      ending.endBy(Ending.End.FROM_OUTSIDE, null, fromOutside);
+      return false;
+    }
     if (stopAfterPass) {
       stopAfterPass = false;
       if (!shutdown.started()) {

@@ -16,6 +16,8 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The implementation behind the {@code Weft} facade: finds the running loop and task, converts
@@ -111,6 +113,15 @@ public final class Operations {
 
   public static Clock clock() {
     return new VirtualClock(RunningLoop.require("Weft.clock"));
+  }
+
+  public static ScheduledExecutorService executor(String name) {
+    return new WeftExecutor(RunningLoop.require("Weft.executor"), name);
+  }
+
+  public static <T> T await(CompletionStage<T> stage) {
+    Loop loop = RunningLoop.require("Weft.await");
+    return StageAwait.await(loop, loop.runningTask("Weft.await"), stage);
   }
 
   public static Task<?> current() {

@@ -106,8 +106,12 @@ final class Reports {
     }
     table(out, blocked);
     ended(out, loop);
-    out.append("Each waits for something that only another blocked task could provide.\n")
-        .append(REPRODUCE);
+    out.append("Each waits for something that only another blocked task could provide.\n");
+    String stageHint = StageAwait.deadlockHint(loop.tasks());
+    if (stageHint != null) {
+      out.append(stageHint);
+    }
+    out.append(REPRODUCE);
     return out.toString();
   }
 

@@ -100,10 +100,11 @@ public final class Runner {
    * Runs {@code main} as one try of an exploration, with its choice points decided by {@code
    * chooser}, recording the choices (and the events, if {@code trace}), and returns what happened
    * instead of throwing. A run that ends for a reason outside the scenario (the caller was
-   * interrupted, the listener threw, a carrier thread could not start, Weft failed internally) says
-   * nothing about the scenario: its failure is thrown, not recorded. So is a misuse of Weft (a
-   * nested run, a call from a foreign thread or from another run), even if the scenario caught it,
-   * and a strict replay's departure from its schedule.
+   * interrupted, the listener threw, a carrier thread could not start, a thread outside the run
+   * completed a stage a task awaited, Weft failed internally) says nothing about the scenario: its
+   * failure is thrown, not recorded. So is a misuse of Weft (a nested run, a call from a foreign
+   * thread or from another run), even if the scenario caught it, and a strict replay's departure
+   * from its schedule.
    *
    * @param options the run's options (limits, preemption, listener); their strategy is ignored
    * @param chooser decides the try's choice points
@@ -131,6 +132,7 @@ public final class Runner {
         && (end == Ending.End.INTERRUPTED
             || end == Ending.End.LISTENER_FAILED
             || end == Ending.End.THREAD_START_FAILED
+            || end == Ending.End.FROM_OUTSIDE
             || end == Ending.End.INTERNAL_ERROR)) {
       throw FutureBase.propagate(failure);
     }
@@ -353,6 +355,8 @@ public final class Runner {
                 + loop.ending.cause()
                 + ". On Java 17 each task that has started holds a platform thread until it ends.",
             loop.ending.cause());
+      case FROM_OUTSIDE:
+        return new IllegalStateException(loop.ending.detail());
       default:
         return new IllegalStateException(
             Messages.internalError("the scheduler failed"), loop.ending.cause());

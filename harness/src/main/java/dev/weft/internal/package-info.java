@@ -6,8 +6,10 @@
  * TaskImpl}, {@code FutureBase} and their kin are futures; {@code Gather}, {@code AsCompleted},
  * {@code Waits}, {@code Timeouts}, {@code Shield} and {@code TaskGroupImpl} are the facade's
  * operations; {@code LoopBinding} and {@code Waiter} are what the primitives in {@code dev.weft}
- * use; {@code Reports} and {@code Messages} word every failure, {@code Preconditions} every
- * argument check.
+ * use; {@code WeftExecutor}, {@code ExecutorFuture} and {@code StageAwait} put the JDK's {@code
+ * ScheduledExecutorService} and {@code CompletionStage} on the loop, and {@code Inbox} is the one
+ * way into a running loop from another thread; {@code Reports} and {@code Messages} word every
+ * failure, {@code Preconditions} every argument check.
  *
  * <p>May depend on {@code dev.weft} (the types it implements) and {@code dev.weft.internal.search}
  * (the choice points the loop asks); never on {@code dev.weft.explore}. Classes are public only
