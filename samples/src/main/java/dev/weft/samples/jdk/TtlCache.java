@@ -55,6 +55,12 @@ public interface TtlCache<K, V> {
       this.value = value;
       this.expiresAt = expiresAt;
     }
+
+    /** The value and its deadline, as a report that shows an eviction's result prints them. */
+    @Override
+    public String toString() {
+      return value + " (expires " + expiresAt + ")";
+    }
   }
 
   /** Shared by both versions: the clock, the scheduler, the time to live and the entries. */

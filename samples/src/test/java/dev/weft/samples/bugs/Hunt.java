@@ -16,34 +16,34 @@ import org.junit.platform.testkit.engine.Event;
  * run it, and returns what its one {@code @Explore} reported. The failure database is off ({@code
  * weft.database=none}), so every run searches afresh and leaves nothing behind.
  */
-final class Hunt {
+public final class Hunt {
   private Hunt() {}
 
   /** What an exploration that failed reported. */
-  record Found(Throwable failure, Map<String, String> entries) {
+  public record Found(Throwable failure, Map<String, String> entries) {
     /** The minimal run's own failure: what the program threw under the minimal schedule. */
-    Throwable cause() {
+    public Throwable cause() {
       return failure.getCause();
     }
 
     /** The report entry {@code weft.minimalSchedule}; {@code ""} (two quotes) when empty. */
-    String minimalSchedule() {
+    public String minimalSchedule() {
       return entries.get("weft.minimalSchedule");
     }
 
     /** How many tries ran, the failing one included. */
-    int tries() {
+    public int tries() {
       return Integer.parseInt(entries.get("weft.tries"));
     }
 
     /** The report: the failure, the minimal schedule, the line that replays it, the timeline. */
-    String report() {
+    public String report() {
       return failure.getMessage();
     }
   }
 
   /** Runs {@code testCase}, which must hold exactly one test, and returns its report entries. */
-  static EngineExecutionResults run(Class<?> testCase) {
+  public static EngineExecutionResults run(Class<?> testCase) {
     return EngineTestKit.engine("junit-jupiter")
         .enableImplicitConfigurationParameters(false)
         .configurationParameter("weft.database", "none")
@@ -52,7 +52,7 @@ final class Hunt {
   }
 
   /** Runs {@code testCase} and returns the failure of its one test, which must fail. */
-  static Found failureOf(Class<?> testCase) {
+  public static Found failureOf(Class<?> testCase) {
     EngineExecutionResults results = run(testCase);
     List<Event> failed = results.testEvents().failed().list();
     if (results.testEvents().started().count() != 1 || failed.size() != 1) {
@@ -69,7 +69,7 @@ final class Hunt {
   }
 
   /** Runs {@code testCase} and returns the report entries of its one test, which must pass. */
-  static Map<String, String> successOf(Class<?> testCase) {
+  public static Map<String, String> successOf(Class<?> testCase) {
     EngineExecutionResults results = run(testCase);
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
     return entries(results);
