@@ -30,6 +30,7 @@ public final class RunOptions {
   /** The settings as a mutable record, so that each option is copied in one place. */
   private static final class Values {
     Duration watchdog = Duration.ofSeconds(30);
+    Duration slowStepWarning = Duration.ofMillis(100);
     long maxSteps = 1_000_000;
     boolean failOnUnobservedFailures = true;
     boolean failOnLeftoverTasks;
@@ -41,6 +42,7 @@ public final class RunOptions {
     Values copy() {
       Values copy = new Values();
       copy.watchdog = watchdog;
+      copy.slowStepWarning = slowStepWarning;
       copy.maxSteps = maxSteps;
       copy.failOnUnobservedFailures = failOnUnobservedFailures;
       copy.failOnLeftoverTasks = failOnLeftoverTasks;
@@ -144,8 +146,8 @@ public final class RunOptions {
 
   /**
    * Returns the defaults: FIFO order as asyncio (strategy fifo, cooperative, seed 0), watchdog 30
-   * s, at most 1,000,000 steps, unobserved task failures fail the run, leftover tasks are cancelled
-   * quietly, no listener.
+   * s, a warning for steps over 100 ms of real time, at most 1,000,000 steps, unobserved task
+   * failures fail the run, leftover tasks are cancelled quietly, no listener.
    *
    * @return the default options
    */
@@ -166,6 +168,52 @@ public final class RunOptions {
   public RunOptions watchdog(Duration limit) {
     Preconditions.requirePositive(limit, "watchdog limit");
     return with(next -> next.watchdog = limit);
+  }
+
+  /**
+   * Sets how long, in real time, a task may hold the run (run without a switch to another task)
+   * while it is blocked outside Weft before the run warns about it; {@link Duration#ZERO} turns the
+   * warning off. Weft runs tasks one at a time and switches only inside its own calls, so code that
+   * blocks outside Weft ({@code Thread.sleep}, a JDK lock or queue, I/O) holds up the whole run: it
+   * makes runs slow, and what it waits for is invisible to exploration. The run looks at the
+   * running task's thread every half threshold, and counts a task's time only if it is longer than
+   * the threshold and its thread was seen sleeping or waiting: a task that computes (or loads
+   * classes in a fresh JVM) is not warned about, and a busy loop is left to the {@link
+   * #watchdog(Duration) watchdog}.
+   *
+   * <p>The warning names each such task, its longest such time (real time, virtual time, the Weft
+   * calls before and after it) and how often it happened. Real time decides nothing in a run and
+   * appears nowhere else: a run without a slow step reports exactly what it did before. Where the
+   * warning goes: a run that fails carries it as a suppressed exception of what it throws; a run
+   * that succeeds gives it to {@link RunListener#onSlowSteps(String)}, which logs it by default (as
+   * a {@code WARNING} of the {@link System.Logger} named {@code dev.weft}), as a run without a
+   * listener does; an exploration puts the warning for all its tries in its result and at the end
+   * of its report.
+   *
+   * <pre>{@code
+   * Weft.run(RunOptions.defaults().slowStepWarning(Duration.ofSeconds(1)), program);  // warn later
+   * Weft.run(RunOptions.defaults().slowStepWarning(Duration.ZERO), program);          // never warn
+   * }</pre>
+   *
+   * @param threshold a duration, zero or positive; default 100 ms; zero turns the warning off
+   * @return new options
+   * @throws IllegalArgumentException if {@code threshold} is null or negative
+   * @since 0.2
+   */
+  public RunOptions slowStepWarning(Duration threshold) {
+    Preconditions.requireNotNegative(threshold, "slowStepWarning threshold");
+    return with(next -> next.slowStepWarning = threshold);
+  }
+
+  /**
+   * Returns the threshold of the slow step warning.
+   *
+   * @return the real time a task may hold the run blocked outside Weft before the run warns; zero
+   *     when the warning is off
+   * @since 0.2
+   */
+  public Duration slowStepWarning() {
+    return values.slowStepWarning;
   }
 
   /**
@@ -273,6 +321,8 @@ public final class RunOptions {
   public String toString() {
     return "RunOptions[watchdog="
         + values.watchdog
+        + ", slowStepWarning="
+        + values.slowStepWarning
         + ", maxSteps="
         + values.maxSteps
         + ", failOnUnobservedFailures="

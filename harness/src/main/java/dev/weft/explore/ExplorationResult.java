@@ -65,4 +65,19 @@ public interface ExplorationResult {
   default OptionalInt distinctTraces() {
     return OptionalInt.empty();
   }
+
+  /**
+   * Returns the warning about tasks that held the run for longer than {@link
+   * dev.weft.RunOptions#slowStepWarning} in real time while blocked outside Weft, in the
+   * exploration's tries, or empty if none did: one line per task (its longest such time: real time,
+   * virtual time, the Weft calls around it; and how often), then what it means. Code that blocks
+   * outside Weft makes tries slow and is invisible to the search. The result's {@code toString()}
+   * and the counterexample's report end with it.
+   *
+   * @return the warning, if any
+   * @since 0.2
+   */
+  default Optional<String> slowStepWarning() {
+    return Optional.empty();
+  }
 }

@@ -10,11 +10,13 @@ import dev.weft.internal.CarrierPool;
 import dev.weft.internal.Operations;
 import dev.weft.internal.Preconditions;
 import dev.weft.internal.Runner;
+import dev.weft.internal.SlowSteps;
 import dev.weft.internal.search.Chooser;
 import dev.weft.internal.search.ScheduleAccess;
 import dev.weft.internal.search.Search;
 import dev.weft.internal.search.StrategyImpl;
 import dev.weft.internal.search.TryRecord;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -369,6 +371,7 @@ public final class Explorer {
     Search search = StrategyImpl.of(strategy(), "strategy").search(seed());
     Callable<Void> main = Operations.callable(scenario);
     Tally tally = new Tally();
+    tally.slowSteps = new SlowSteps(values.options.slowStepWarning());
     try (CarrierPool pool = new CarrierPool()) {
       return explore(search, main, tally, pool);
     } catch (RunInterruptedException interrupted) { // during a try, or a replay while shrinking
@@ -385,7 +388,7 @@ public final class Explorer {
       // Lenient: a schedule kept from an earlier run is a starting point, and the program may have
       // changed since; a failure is reported with the schedule the run actually took.
       Chooser replay = Chooser.replaying(ScheduleAccess.choices(first.get(i)));
-      TryRecord record = Runner.runTry(options, replay, false, pool, main);
+      TryRecord record = Runner.runTry(options, replay, false, pool, main, tally.slowSteps);
       if (tally.failed(record, "on schedule " + (i + 1) + " of " + first.size() + " tried first")
           && !values.everyFailure) {
         return tally.result(pool, main);
@@ -401,7 +404,7 @@ public final class Explorer {
         tally.exhausted = true;
         break;
       }
-      TryRecord record = Runner.runTry(options, chooser, false, pool, main);
+      TryRecord record = Runner.runTry(options, chooser, false, pool, main, tally.slowSteps);
       search.finished(record.choices());
       tally.traces = search.distinctTraces();
       if (tally.failed(record, "on try " + (tryIndex + 1) + " of " + values.tries)
@@ -464,6 +467,9 @@ public final class Explorer {
     /** The distinct traces the strategy's tries ran, or -1 if it does not count them. */
     int traces = -1;
 
+    /** The slow steps of every try (not of the shrinker's replays). */
+    SlowSteps slowSteps;
+
     /** Shrinks the first try of each distinct failure, and makes the result. */
     ExplorationResult result(CarrierPool pool, Callable<Void> main) {
       List<DistinctFailure> failures = new ArrayList<>();
@@ -483,6 +489,15 @@ public final class Explorer {
               describe(),
               values.everyFailure);
       result.traces = traces;
+      result.slowStepWarning = slowSteps.warning();
+      if (!values.everyFailure) { // with every failure, the summary ends with the warning once
+        for (DistinctFailure failure : failures) {
+          if (failure.counterexample() instanceof FoundCounterexample) {
+            ((FoundCounterexample) failure.counterexample())
+                .slowStepWarning(result.slowStepWarning);
+          }
+        }
+      }
       return result;
     }
   }
@@ -508,7 +523,9 @@ public final class Explorer {
   }
 
   /**
-   * Runs the exploration and throws if it found a failing schedule.
+   * Runs the exploration and throws if it found a failing schedule. If it found none but a task
+   * held the run blocked outside Weft for longer than {@link RunOptions#slowStepWarning}, the
+   * warning is logged as a {@code WARNING} of the {@link System.Logger} named {@code dev.weft}.
    *
    * @throws AssertionError whose message is the counterexample's report (with {@link
    *     #everyFailure(boolean)}, the summary of every distinct failure and each one's report), and
@@ -522,6 +539,9 @@ public final class Explorer {
     if (found.isPresent()) {
       throw new AssertionError(result.toString(), found.get().failure());
     }
+    result
+        .slowStepWarning()
+        .ifPresent(warning -> System.getLogger("dev.weft").log(Level.WARNING, warning));
   }
 
   Strategy strategy() {
@@ -600,6 +620,7 @@ public final class Explorer {
     private final String settings;
     private final boolean everyFailure;
     int traces = -1;
+    String slowStepWarning;
 
     Result(
         int tries,
@@ -647,18 +668,24 @@ public final class Explorer {
     }
 
     @Override
+    public Optional<String> slowStepWarning() {
+      return Optional.ofNullable(slowStepWarning);
+    }
+
+    @Override
     public String toString() {
       if (failures.isEmpty()) {
         return "No failing schedule in "
             + tries
             + (tries == 1 ? " try" : " tries")
             + (discarded == 0 ? "" : " (" + discarded + " discarded)")
-            + (exhausted ? ": the bounded space was explored completely." : ".");
+            + (exhausted ? ": the bounded space was explored completely." : ".")
+            + (slowStepWarning == null ? "" : "\n\n" + slowStepWarning);
       }
       if (!everyFailure) {
         return failures.get(0).counterexample().toString();
       }
-      return summary() + details();
+      return summary() + details() + (slowStepWarning == null ? "" : "\n" + slowStepWarning + "\n");
     }
 
     /** One line per distinct failure: how often, and its minimal schedule. */

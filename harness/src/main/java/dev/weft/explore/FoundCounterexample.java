@@ -25,6 +25,9 @@ final class FoundCounterexample implements Counterexample {
   private final FailureKind kind;
   private final String nondeterminism;
 
+  /** The exploration's slow step warning, or null: set once the exploration has ended. */
+  private String slowStepWarning;
+
   FoundCounterexample(
       Explorer explorer,
       String where,
@@ -46,6 +49,11 @@ final class FoundCounterexample implements Counterexample {
     this.foundFailure = foundFailure;
     this.kind = kind;
     this.nondeterminism = nondeterminism;
+  }
+
+  /** Ends the report with the exploration's slow step warning, if {@code warning} is not null. */
+  void slowStepWarning(String warning) {
+    this.slowStepWarning = warning;
   }
 
   @Override
@@ -165,6 +173,9 @@ final class FoundCounterexample implements Counterexample {
           .append(" this counterexample may not replay. Make that input deterministic.\n");
     } else if (explorer.checksDeterminism() && minimalRun.failure() != null) {
       out.append("\nReplayed twice more, with identical traces.\n");
+    }
+    if (slowStepWarning != null) {
+      out.append('\n').append(slowStepWarning).append('\n');
     }
     return out.toString();
   }

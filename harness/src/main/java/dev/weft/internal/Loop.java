@@ -81,6 +81,24 @@ final class Loop implements LoopView {
   private boolean stopAfterPass;
   private final Shutdown shutdown = new Shutdown();
 
+  /** A step longer than this, in nanoseconds of real time, is warned about; 0: never. */
+  private final long slowStepNanos;
+
+  /** When the baton last moved, in {@code System.nanoTime()}: where the holder's time began. */
+  private long stepMark;
+
+  /** The loop's step count when the baton last moved: the first step of the holder's time. */
+  private long markStep;
+
+  /** What the holder last waited in before it got the baton, or null: its first step. */
+  private WaitReason markFrom;
+
+  /** The virtual time when the baton last moved. */
+  private long markTime;
+
+  /** The steps longer than {@link #slowStepNanos}; read only to warn, never to decide. */
+  final SlowSteps slowSteps;
+
   /**
    * How much virtual time, and how many steps, the tasks get to end once the caller's interrupt has
    * cancelled them; past either, the driver unwinds the rest.
@@ -109,6 +127,8 @@ final class Loop implements LoopView {
     this.options = options;
     this.listener = options.listener();
     this.maxSteps = options.maxSteps();
+    this.slowStepNanos = VirtualTime.saturatedNanos(options.slowStepWarning());
+    this.slowSteps = new SlowSteps(options.slowStepWarning());
     this.handoff = new Handoff(this, driverThread, pool);
     // A replayed schedule that says its preemption mode replays under it (Chooser.preemption).
     Preemption preemption =
@@ -252,6 +272,9 @@ final class Loop implements LoopView {
     for (; ; ) {
       Runnable next = next();
       if (next == null) {
+        if (slowStepNanos != 0) {
+          switching(self, null);
+        }
         handoff.toDriver(self);
         return;
       }
@@ -271,6 +294,9 @@ final class Loop implements LoopView {
           current = null;
           task.finishUnstarted();
           continue;
+        }
+        if (slowStepNanos != 0) {
+          switching(self, task);
         }
         handoff.toTask(self, task);
         return;
@@ -489,6 +515,34 @@ final class Loop implements LoopView {
     resumed(task);
   }
 
+  /**
+   * Measures the time {@code self} held the baton, which it now passes to {@code next} (a task, or
+   * the driver if null): the real time since the baton last moved. One {@code nanoTime} per switch,
+   * none for a task that yields and runs on; it only ever feeds a warning. The time counts as a
+   * slow step only if it is over the threshold and the driver saw the task's thread blocked during
+   * it ({@link #sampleSlowStep}): a step that computes, or loads classes in a fresh JVM, is slow
+   * but not outside Weft.
+   */
+  private void switching(Object self, TaskImpl<?> next) {
+    long at = System.nanoTime();
+    if (self instanceof TaskImpl) {
+      TaskImpl<?> task = (TaskImpl<?>) self;
+      long spent = at - stepMark;
+      if (spent > slowStepNanos && task.seenBlockedAtStep >= markStep && !ending.aborted()) {
+        slowSteps.add(
+            task.name(),
+            spent,
+            markTime,
+            SlowSteps.from(markFrom),
+            SlowSteps.until(task.bodyEnded ? null : task.blockedIn()));
+      }
+    }
+    stepMark = at;
+    markStep = steps();
+    markFrom = next == null ? null : next.blockedIn();
+    markTime = now;
+  }
+
   void resumed(TaskImpl<?> task) {
     current = task;
     task.steps++;
@@ -524,6 +578,40 @@ final class Loop implements LoopView {
   }
 
   // ---------------------------------------------------------------- for the driver and reports
+
+  /**
+   * How often, in nanoseconds of real time, the driver looks at the running task's thread for
+   * {@link #sampleSlowStep}: half the slow step threshold, so that a step blocked that long is
+   * seen; 0 when the warning is off.
+   */
+  long slowStepSampling() {
+    return slowStepNanos / 2;
+  }
+
+  /**
+   * Called by the driver, on its own thread: if {@code holder} is a task whose thread is blocked
+   * (sleeping, waiting on a JDK lock or queue) while it holds the baton, marks its current step.
+   * Reads only; the mark feeds the slow step warning and nothing else.
+   */
+  void sampleSlowStep(Object holder) {
+    if (!(holder instanceof TaskImpl)) {
+      return;
+    }
+    TaskImpl<?> task = (TaskImpl<?>) holder;
+    Thread carrier = task.carrier;
+    long step = steps();
+    if (carrier == null) {
+      return;
+    }
+    Thread.State state = carrier.getState();
+    if ((state == Thread.State.TIMED_WAITING
+            || state == Thread.State.WAITING
+            || state == Thread.State.BLOCKED)
+        && handoff.baton.holder() == task
+        && steps() == step) {
+      task.seenBlockedAtStep = step;
+    }
+  }
 
   long steps() {
     return (long) STEPS.getOpaque(this);

@@ -54,12 +54,33 @@ public final class Runner {
     try {
       result = runner.start(main);
     } catch (RuntimeException | Error failure) {
-      throw FutureBase.propagate(diverged(chooser, failure));
+      throw FutureBase.propagate(runner.withSlowSteps(diverged(chooser, failure)));
     }
     if (chooser != null && chooser.strict() && chooser.divergence() != null) {
-      throw FutureBase.propagate(diverged(chooser, null));
+      throw FutureBase.propagate(runner.withSlowSteps(diverged(chooser, null)));
+    }
+    String slow = runner.loop.slowSteps.warning();
+    if (slow != null) {
+      RunListener listener = options.listener();
+      if (listener != null) {
+        listener.onSlowSteps(slow);
+      } else {
+        System.getLogger("dev.weft").log(System.Logger.Level.WARNING, slow);
+      }
     }
     return result;
+  }
+
+  /**
+   * Adds the slow step warning, if the run has one, to what a failed run throws, as a suppressed
+   * exception: the report itself stays as it is.
+   */
+  private Throwable withSlowSteps(Throwable thrown) {
+    String slow = loop.slowSteps.warning();
+    if (slow != null) {
+      thrown.addSuppressed(new IllegalStateException(slow));
+    }
+    return thrown;
   }
 
   /**
@@ -117,6 +138,29 @@ public final class Runner {
    */
   public static TryRecord runTry(
       RunOptions options, Chooser chooser, boolean trace, CarrierPool pool, Callable<?> main) {
+    return runTry(options, chooser, trace, pool, main, null);
+  }
+
+  /**
+   * Runs one try of an exploration as {@link #runTry(RunOptions, Chooser, boolean, CarrierPool,
+   * Callable)} does, and adds its slow steps to {@code slowSteps}.
+   *
+   * @param options the run's options (limits, preemption, listener); their strategy is ignored
+   * @param chooser decides the try's choice points
+   * @param trace whether to record every event
+   * @param pool the exploration's reusable carrier threads
+   * @param main the scenario
+   * @param slowSteps where the try's slow steps are added, or {@code null}
+   * @return the try's record
+   * @throws IllegalStateException if the run ended for a reason outside the scenario
+   */
+  public static TryRecord runTry(
+      RunOptions options,
+      Chooser chooser,
+      boolean trace,
+      CarrierPool pool,
+      Callable<?> main,
+      SlowSteps slowSteps) {
     List<RunEvent> events = trace ? new ArrayList<>() : null;
     RunOptions recording = trace ? options.listener(recorder(options, events)) : options;
     Loop loop = new Loop(recording, Thread.currentThread(), chooser, true, pool);
@@ -126,6 +170,9 @@ public final class Runner {
       runner.start(main);
     } catch (Throwable e) {
       failure = e;
+    }
+    if (slowSteps != null) {
+      slowSteps.addRun(loop.slowSteps);
     }
     Ending.End end = loop.ending.end();
     if (failure != null
@@ -254,6 +301,10 @@ public final class Runner {
    */
   private void awaitEnd() {
     long poll = Math.max(MIN_POLL, Math.min(MAX_POLL, watchdogNanos / 4));
+    long sampling = loop.slowStepSampling();
+    if (sampling != 0) {
+      poll = Math.max(MIN_POLL, Math.min(poll, sampling));
+    }
     long seenSteps = loop.steps();
     Object seenHolder = loop.handoff.baton.holder();
     long since = System.nanoTime();
@@ -262,6 +313,9 @@ public final class Runner {
     while (!loop.handoff.baton.awaitTurn(Handoff.DRIVER, poll)) {
       long steps = loop.steps();
       Object holder = loop.handoff.baton.holder();
+      if (sampling != 0) {
+        loop.sampleSlowStep(holder);
+      }
       if (!interrupted && loop.handoff.baton.driverInterrupted()) {
         // The caller was interrupted (a timeout, a cancelled build): at its next step the loop
         // cancels every task and gives them a grace period on the virtual clock. A task stuck

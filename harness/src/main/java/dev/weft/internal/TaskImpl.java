@@ -33,6 +33,13 @@ final class TaskImpl<T> extends FutureBase<T> implements Runnable {
   long steps;
 
   /**
+   * The loop's step count when the driver last saw this task's thread blocked (sleeping, waiting)
+   * while it held the baton, or -1: a step is warned about as slow only if it was seen so, since a
+   * step that merely computes (or loads classes) is not outside Weft.
+   */
+  volatile long seenBlockedAtStep = -1;
+
+  /**
    * The future this task is blocked on, asyncio's {@code _fut_waiter}; kept until the task runs
    * again.
    */

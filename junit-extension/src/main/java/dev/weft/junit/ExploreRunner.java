@@ -128,6 +128,7 @@ final class ExploreRunner {
         databaseProblems.add(problem(e));
       }
     }
+    result.slowStepWarning().ifPresent(warning -> entries.put(WeftTestRunner.SLOW_STEPS, warning));
     if (!databaseProblems.isEmpty()) {
       entries.put("weft.databaseProblem", String.join("; ", databaseProblems));
     }

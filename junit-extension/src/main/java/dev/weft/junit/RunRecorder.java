@@ -15,6 +15,7 @@ final class RunRecorder implements RunListener {
 
   private final List<RunEvent> events = new ArrayList<>();
   private long dropped;
+  private String slowSteps;
 
   @Override
   public void onEvent(RunEvent event) {
@@ -23,6 +24,17 @@ final class RunRecorder implements RunListener {
     } else {
       dropped++;
     }
+  }
+
+  /** Keeps the warning, for a report entry, instead of logging it. */
+  @Override
+  public void onSlowSteps(String warning) {
+    slowSteps = warning;
+  }
+
+  /** Returns the run's slow step warning, or {@code null} if it had none (or failed). */
+  String slowSteps() {
+    return slowSteps;
   }
 
   List<RunEvent> events() {

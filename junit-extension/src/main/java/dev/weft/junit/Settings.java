@@ -6,6 +6,7 @@ import dev.weft.Strategy;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +25,11 @@ final class Settings {
   static final String STRATEGY = "weft.explore.strategy";
   static final String SHARD = "weft.explore.shard";
   static final String DATABASE = "weft.database";
+  static final String SLOW_STEP = "weft.slowStep";
 
   private static final Pattern CALL = Pattern.compile("(?:Strategy\\.)?(\\w+)\\((.*)\\)");
   private static final Pattern SHARD_TEXT = Pattern.compile("(\\d{1,9})/(\\d{1,9})");
+  private static final Pattern DURATION_TEXT = Pattern.compile("(\\d{1,9})\\s*(ms|s)");
 
   private final ExtensionContext context;
   private final Method method;
@@ -42,7 +45,7 @@ final class Settings {
         RunOptions.defaults()
             .failOnLeftoverTasks(annotation.failOnLeftoverTasks())
             .preemption(annotation.preemption());
-    return maxSteps(options, annotation.maxSteps(), "@WeftTest");
+    return maxSteps(slowStep(options), annotation.maxSteps(), "@WeftTest");
   }
 
   /** The options of each try of an {@code @Explore}, starting from the explorer's defaults. */
@@ -53,7 +56,32 @@ final class Settings {
             .seed(seed)
             .preemption(annotation.preemption())
             .failOnLeftoverTasks(annotation.failOnLeftoverTasks());
-    return maxSteps(options, annotation.maxSteps(), "@Explore");
+    return maxSteps(slowStep(options), annotation.maxSteps(), "@Explore");
+  }
+
+  /**
+   * Applies {@code weft.slowStep}, the real time one step may take before the run warns: a whole
+   * number of milliseconds or seconds ({@code 100ms}, {@code 2s}), or {@code 0} to turn the warning
+   * off; without it, {@code options} keep theirs (100 ms).
+   */
+  private RunOptions slowStep(RunOptions options) {
+    Optional<String> text = parameter(SLOW_STEP);
+    if (text.isEmpty()) {
+      return options;
+    }
+    String trimmed = text.get().trim();
+    if (trimmed.equals("0")) {
+      return options.slowStepWarning(Duration.ZERO);
+    }
+    Matcher matcher = DURATION_TEXT.matcher(trimmed);
+    if (!matcher.matches()) {
+      throw bad(
+          SLOW_STEP + "=" + text.get(),
+          "a duration in ms or s, such as 100ms or 2s, or 0 to turn the warning off");
+    }
+    long amount = Long.parseLong(matcher.group(1));
+    return options.slowStepWarning(
+        matcher.group(2).equals("ms") ? Duration.ofMillis(amount) : Duration.ofSeconds(amount));
   }
 
   /** Applies an annotation's {@code maxSteps}; -1 keeps what {@code options} have. */

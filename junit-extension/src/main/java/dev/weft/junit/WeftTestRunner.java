@@ -69,7 +69,16 @@ final class WeftTestRunner {
       }
       throw failure;
     }
+    if (recorder.slowSteps() != null) {
+      context.publishReportEntry(SLOW_STEPS, recorder.slowSteps());
+    }
   }
+
+  /**
+   * The report entry of a run that succeeded with steps over the slow step threshold; a failing
+   * run's exception carries the warning.
+   */
+  static final String SLOW_STEPS = "weft.slowSteps";
 
   /** A test body: the method's invocation. */
   @FunctionalInterface
