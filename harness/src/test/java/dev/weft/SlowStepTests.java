@@ -212,6 +212,26 @@ class SlowStepTests {
   }
 
   @Test
+  void everyFailureEndsItsSummaryWithTheWarningOnce() {
+    ExplorationResult result =
+        Explorer.explore(
+                () -> {
+                  Thread.sleep(60); // outside Weft, on purpose
+                  throw new AssertionError("wrong");
+                })
+            .options(Explorer.explore(() -> {}).options().slowStepWarning(LOW))
+            .everyFailure(true)
+            .checkDeterminism(false)
+            .tries(2)
+            .run();
+
+    assertThat(result.failures()).hasSize(1);
+    assertThat(result.toString())
+        .containsOnlyOnce("Warning: ")
+        .contains("in 2 of 2 tries:\n  task 'main' held it for ");
+  }
+
+  @Test
   void anExplorationWithoutSlowStepsHasNoWarning() {
     ExplorationResult result =
         Explorer.explore(() -> Weft.spawn("worker", () -> Weft.yieldNow()).join())
