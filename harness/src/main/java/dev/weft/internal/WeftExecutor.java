@@ -418,6 +418,7 @@ final class WeftExecutor implements ScheduledExecutorService {
     } finally {
       for (ExecutorFuture<T> future : futures) {
         future.cancel(true);
+        future.dropFailure(); // as the JDK's invokeAny, which hands out no futures to read
       }
     }
   }
