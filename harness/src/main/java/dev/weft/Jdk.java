@@ -126,10 +126,12 @@ public final class Jdk {
    * {@code ReentrantLock}'s rules: only the owner may await or signal it (else {@link
    * IllegalMonitorStateException}); {@code await} releases every hold and restores them; waiters
    * are signalled in the order they started waiting; a signalled waiter takes the lock back before
-   * {@code await} returns. A waiter that times out or is cancelled wakes the next waiter, in case
-   * it had been signalled, so no signal is lost; that may wake a waiter spuriously, which the
-   * interface allows (always await in a {@code while} loop). Reports call the conditions {@code
-   * condition 1 of lock 'buffer'}, {@code condition 2 ...}, in the order they were made.
+   * {@code await} returns, and that wait is not timed: a timed {@code await} signalled in time
+   * returns true, however long the lock takes to come back. A waiter that times out or is cancelled
+   * wakes the next waiter, in case it had been signalled, so no signal is lost; that may wake a
+   * waiter spuriously, which the interface allows (always await in a {@code while} loop). Reports
+   * call the conditions {@code condition 1 of lock 'buffer'}, {@code condition 2 ...}, in the order
+   * they were made.
    *
    * <pre>{@code
    * java.util.concurrent.locks.Lock lock = Jdk.lock("account");

@@ -4,6 +4,8 @@ import dev.weft.internal.Adapters;
 import java.util.Date;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A {@link java.util.concurrent.locks.Condition} of a {@link JdkLock}, with {@code ReentrantLock}'s
@@ -71,13 +73,7 @@ final class JdkCondition implements java.util.concurrent.locks.Condition {
   }
 
   private boolean timedAwait(Task<?> task, long nanos, String shown) {
-    return JdkWaits.within(
-        nanos,
-        () -> {
-          awaitFor(task, shown);
-          return true;
-        },
-        false);
+    return holdsLent(task, () -> condition.awaitFor(task, nanos, waiting(shown), relocking(shown)));
   }
 
   /** Starts an operation: one preemption point, and the caller must hold the lock. */
@@ -89,24 +85,42 @@ final class JdkCondition implements java.util.concurrent.locks.Condition {
 
   /** Releases every hold, waits for a signal in the Weft condition, and restores the holds. */
   private void awaitFor(Task<?> task, String shown) {
+    holdsLent(
+        task,
+        () -> {
+          condition.awaitFor(task, waiting(shown), relocking(shown));
+          return true;
+        });
+  }
+
+  private Supplier<RunEvent.Wait> waiting(String shown) {
+    return lock.binding.waitIn("await", () -> shown + " on " + label() + " (not signalled)");
+  }
+
+  private Supplier<RunEvent.Wait> relocking(String shown) {
+    return lock.binding.waitIn(
+        "await",
+        () ->
+            shown
+                + " on "
+                + label()
+                + " (signalled, taking back "
+                + lock.label()
+                + ", "
+                + lock.state()
+                + ")");
+  }
+
+  /**
+   * Runs {@code wait}, in which the Weft condition releases the lock and takes it back, with the
+   * lock's owner and holds set aside, and restores them after.
+   */
+  private boolean holdsLent(Task<?> task, BooleanSupplier wait) {
     int holds = lock.holds;
     lock.owner = null;
     lock.holds = 0;
     try {
-      condition.awaitFor(
-          task,
-          lock.binding.waitIn("await", () -> shown + " on " + label() + " (not signalled)"),
-          lock.binding.waitIn(
-              "await",
-              () ->
-                  shown
-                      + " on "
-                      + label()
-                      + " (signalled, taking back "
-                      + lock.label()
-                      + ", "
-                      + lock.state()
-                      + ")"));
+      return wait.getAsBoolean();
     } finally {
       // The Weft condition has taken the lock back, even when the task was cancelled.
       lock.owner = task;

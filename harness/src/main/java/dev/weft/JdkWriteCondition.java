@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A condition of a {@link JdkReadWriteLock}'s write lock, with {@code ReentrantReadWriteLock}'s
@@ -90,27 +91,42 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
   }
 
   private boolean timedAwait(Task<?> task, long nanos, String shown) {
-    return JdkWaits.within(
-        nanos,
-        () -> {
-          awaitFor(task, shown);
-          return true;
-        },
-        false);
+    return awaitFor(task, shown, nanos);
   }
 
-  /** Releases every write hold, waits for a signal, and takes the write lock back. */
   private void awaitFor(Task<?> task, String shown) {
+    awaitFor(task, shown, 0);
+  }
+
+  /**
+   * Releases every write hold, waits for a signal (for at most {@code nanos} of virtual time if
+   * positive), and takes the write lock back, which is not timed, as with the JDK's conditions.
+   * Returns whether the task was signalled in time.
+   */
+  private boolean awaitFor(Task<?> task, String shown, long nanos) {
     int holds = rw.writeHolds;
     rw.writeHolds = 0;
     rw.writer = null;
     rw.grantWaiting();
     Waiter waiter = rw.binding.newWaiter("await");
     waiters.addLast(waiter);
+    Supplier<RunEvent.Wait> reason =
+        rw.binding.waitIn("await", () -> shown + " on " + conditionLabel() + " (not signalled)");
     Throwable failure = null;
+    boolean signalled = true;
     try {
-      waiter.await(
-          rw.binding.waitIn("await", () -> shown + " on " + conditionLabel() + " (not signalled)"));
+      if (nanos > 0) {
+        signalled =
+            JdkWaits.within(
+                nanos,
+                () -> {
+                  waiter.await(reason);
+                  return true;
+                },
+                false);
+      } else {
+        waiter.await(reason);
+      }
     } catch (Throwable e) {
       failure = e;
     } finally {
@@ -140,10 +156,13 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
     }
     rw.writeHolds = holds;
     Throwable thrown = failure != null ? failure : cancelled;
-    if (thrown != null) {
+    if (thrown != null || !signalled) {
       wakeNext(); // it may have been signalled: pass the signal on
+    }
+    if (thrown != null) {
       throw JdkWaits.<RuntimeException>rethrow(thrown);
     }
+    return signalled;
   }
 
   private void wakeNext() {

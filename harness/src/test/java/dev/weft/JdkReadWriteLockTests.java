@@ -235,6 +235,34 @@ class JdkReadWriteLockTests {
   }
 
   @Test
+  void aTimedAwaitSignalledInTimeReturnsTrueEvenIfTakingTheWriteLockBackTakesLonger() {
+    List<String> log = new ArrayList<>();
+    Weft.run(
+        () -> {
+          ReadWriteLock rw = Jdk.readWriteLock("cache");
+          Condition loaded = rw.writeLock().newCondition();
+          Task<Void> waiter =
+              Weft.spawn(
+                  "waiter",
+                  () -> {
+                    rw.writeLock().lock();
+                    try {
+                      log.add("await(1s) " + loaded.await(1, TimeUnit.SECONDS) + " " + at());
+                    } finally {
+                      rw.writeLock().unlock();
+                    }
+                  });
+          Weft.yieldNow();
+          rw.writeLock().lock();
+          loaded.signal(); // in time, but the waiter gets the write lock back only 3s later
+          Weft.sleep(ofSeconds(3));
+          rw.writeLock().unlock();
+          waiter.join();
+        });
+    assertThat(log).containsExactly("await(1s) true @3s");
+  }
+
+  @Test
   void aSignalledWriterWaitingToTakeTheWriteLockBackIsReportedSo() {
     assertThatThrownBy(
             () ->
