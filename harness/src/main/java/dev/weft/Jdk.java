@@ -54,12 +54,13 @@ import java.util.concurrent.locks.ReadWriteLock;
  * flag set (by the task's own code), clearing the flag, as the JDK's contracts say.
  *
  * <p><b>Where these differ from the JDK's classes.</b> All of them are fair, first come first
- * served, as Weft's primitives are: a lock goes to the task that has waited longest, and so does a
- * queue's item or free slot. {@code tryLock()} therefore never barges: it fails while a waiter was
- * woken to take the lock but has not run yet ({@code ReentrantLock}'s non-fair {@code tryLock()}
- * would take it; its {@code tryLock(0, unit)} would not). A thread is a task: the owner of a lock
- * is the task that locked it, and a callback ({@code Weft.callSoon}) owns nothing. See each factory
- * for the rest.
+ * served, as Weft's primitives are: a lock goes to the task that has waited longest, and a queue
+ * wakes the task that has waited longest for an item or free slot (though, as asyncio's queue, it
+ * does not keep it for that task: see {@link #blockingQueue(String, int)}). {@code tryLock()}
+ * therefore never barges: it fails while a waiter was woken to take the lock but has not run yet
+ * ({@code ReentrantLock}'s non-fair {@code tryLock()} would take it; its {@code tryLock(0, unit)}
+ * would not). A thread is a task: the owner of a lock is the task that locked it, and a callback
+ * ({@code Weft.callSoon}) owns nothing. See each factory for the rest.
  *
  * @since 0.1
  */
@@ -88,9 +89,13 @@ public final class Jdk {
    * 'jobs' (full, 2/2)}); the timed {@code offer} and {@code poll} wait at most their timeout of
    * virtual time; the others never wait. Waiting tasks are served in the order they started
    * waiting, and a task woken for an item or slot that is cancelled before it runs passes it on.
-   * Nulls are refused with a {@link NullPointerException}, as the interface says. The iterator is
-   * weakly consistent, as the JDK's are: it shows the items as they were when it was made. {@code
-   * equals} is identity, and {@code toString} lists the items, as for the JDK's queues.
+   * Unlike a fair {@code ArrayBlockingQueue}'s, the item or slot is not kept for the woken task: a
+   * task that runs first and does not wait ({@code offer}, {@code poll}, or a {@code put} or {@code
+   * take} that finds room or an item) may take it, and the woken task then waits again, at the
+   * back, as with Weft's {@link Queue} and asyncio's. Nulls are refused with a {@link
+   * NullPointerException}, as the interface says. The iterator is weakly consistent, as the JDK's
+   * are: it shows the items as they were when it was made. {@code equals} is identity, and {@code
+   * toString} lists the items, as for the JDK's queues.
    *
    * <pre>{@code
    * BlockingQueue<String> jobs = Jdk.blockingQueue("jobs", 2);
