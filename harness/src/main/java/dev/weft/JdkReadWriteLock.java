@@ -269,15 +269,7 @@ final class JdkReadWriteLock implements ReadWriteLock {
     @Override
     public boolean tryLock() {
       binding.enter("tryLock");
-      Task<?> task = Adapters.currentTaskOrNull();
-      if (task == null) {
-        throw new IllegalStateException(
-            prefix
-                + "tryLock() on "
-                + label()
-                + " was called from a callback (callSoon/callLater): a lock is held by a task, and"
-                + " a callback is none. Call it from a task.");
-      }
+      Task<?> task = JdkWaits.lockingTask(prefix + "tryLock()", label());
       return tryNow(task, write);
     }
 

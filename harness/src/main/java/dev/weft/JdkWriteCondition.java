@@ -3,10 +3,7 @@ package dev.weft;
 import dev.weft.internal.Adapters;
 import dev.weft.internal.Waiter;
 import java.util.ArrayDeque;
-import java.util.Date;
 import java.util.Deque;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +13,7 @@ import java.util.function.Supplier;
  * it returns or throws. A waiter that times out or is cancelled wakes the next one, in case it had
  * been signalled, as Weft's {@link Condition} does.
  */
-final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
+final class JdkWriteCondition extends AbstractJdkCondition {
   private final JdkReadWriteLock rw;
   private final int number;
   private final Deque<Waiter> waiters = new ArrayDeque<>();
@@ -26,11 +23,13 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
     this.number = number;
   }
 
-  private String conditionLabel() {
+  @Override
+  String label() {
     return "condition " + number + " of " + rw.label() + "'s write lock";
   }
 
-  private Task<?> enter(String operation) {
+  @Override
+  Task<?> enter(String operation) {
     Task<?> task = rw.binding.enterTask(operation);
     requireWriter(task, operation);
     return task;
@@ -41,7 +40,7 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
       throw new IllegalMonitorStateException(
           operation
               + "() on "
-              + conditionLabel()
+              + label()
               + " by "
               + JdkWaits.who(task)
               + ", which does not hold the write lock: a task must hold it to "
@@ -51,50 +50,12 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
   }
 
   @Override
-  public void await() throws InterruptedException {
-    JdkWaits.checkInterrupt("await()", conditionLabel());
-    awaitFor(enter("await"), "await()");
-  }
-
-  @Override
-  public void awaitUninterruptibly() {
-    awaitFor(enter("awaitUninterruptibly"), "awaitUninterruptibly()");
-  }
-
-  @Override
-  public long awaitNanos(long nanosTimeout) throws InterruptedException {
-    JdkWaits.checkInterrupt("awaitNanos()", conditionLabel());
-    Task<?> task = enter("awaitNanos");
-    if (nanosTimeout <= 0) {
-      return nanosTimeout;
-    }
-    long start = Adapters.now("awaitNanos");
-    timedAwait(task, nanosTimeout, JdkWaits.timed("awaitNanos", nanosTimeout));
-    return nanosTimeout - (Adapters.now("awaitNanos") - start);
-  }
-
-  @Override
-  public boolean await(long time, TimeUnit unit) throws InterruptedException {
-    long nanos = JdkWaits.nanos(time, unit);
-    JdkWaits.checkInterrupt("await()", conditionLabel());
-    Task<?> task = enter("await");
-    return nanos > 0 && timedAwait(task, nanos, JdkWaits.timed("await", nanos));
-  }
-
-  @Override
-  public boolean awaitUntil(Date deadline) throws InterruptedException {
-    Objects.requireNonNull(deadline, "awaitUntil(): the deadline must not be null");
-    JdkWaits.checkInterrupt("awaitUntil()", conditionLabel());
-    Task<?> task = enter("awaitUntil");
-    long nanos = JdkWaits.untilDeadline(deadline, Adapters.now("awaitUntil"));
-    return nanos > 0 && timedAwait(task, nanos, "awaitUntil(" + deadline.toInstant() + ")");
-  }
-
-  private boolean timedAwait(Task<?> task, long nanos, String shown) {
+  boolean timedAwait(Task<?> task, long nanos, String shown) {
     return awaitFor(task, shown, nanos);
   }
 
-  private void awaitFor(Task<?> task, String shown) {
+  @Override
+  void awaitFor(Task<?> task, String shown) {
     awaitFor(task, shown, 0);
   }
 
@@ -111,7 +72,7 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
     Waiter waiter = rw.binding.newWaiter("await");
     waiters.addLast(waiter);
     Supplier<RunEvent.Wait> reason =
-        rw.binding.waitIn("await", () -> shown + " on " + conditionLabel() + " (not signalled)");
+        rw.binding.waitIn("await", () -> shown + " on " + label() + " (not signalled)");
     Throwable failure = null;
     boolean signalled = true;
     try {
@@ -144,7 +105,7 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
               () ->
                   shown
                       + " on "
-                      + conditionLabel()
+                      + label()
                       + " (signalled, taking back the write lock, "
                       + rw.state(request)
                       + ")");
@@ -187,15 +148,5 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
     for (Waiter waiter : waiters) {
       waiter.wake();
     }
-  }
-
-  /**
-   * Describes the condition for debugging.
-   *
-   * @return for example {@code condition 1 of read-write lock 'cache''s write lock}
-   */
-  @Override
-  public String toString() {
-    return conditionLabel();
   }
 }
