@@ -186,6 +186,8 @@ class ExecutorTests {
                 executor.schedule(() -> log.add("early " + at()), 500, MILLISECONDS);
             assertThat(late.getDelay(MILLISECONDS)).isEqualTo(2000);
             assertThat(late.compareTo(early)).isPositive();
+            assertThat(early.compareTo(late)).isNegative();
+            assertThat(late.compareTo(late)).isZero();
             assertThat(late.get()).isEqualTo("late");
             log.add("main " + at());
           });
