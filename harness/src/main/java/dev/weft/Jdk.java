@@ -170,8 +170,9 @@ public final class Jdk {
    * and a read lock cannot be upgraded ...)}). Unlocking a lock the task does not hold throws
    * {@link IllegalMonitorStateException}. The write lock's {@code newCondition()} returns a
    * condition with the rules of {@link #lock(String)}'s, for the writer ({@code await} releases the
-   * write holds, read holds stay, and takes the write lock back before it returns); reports call it
-   * {@code condition 1 of read-write lock 'cache''s write lock}. The read lock has none ({@link
+   * write holds, and the writer's own read holds if it read-locked too, as {@code
+   * ReentrantReadWriteLock}'s does, and takes them back before it returns); reports call it {@code
+   * condition 1 of read-write lock 'cache''s write lock}. The read lock has none ({@link
    * UnsupportedOperationException}), as in the JDK.
    *
    * @param name the name reports use ({@code read-write lock 'cache'}), or {@code null}

@@ -8,10 +8,11 @@ import java.util.function.Supplier;
 
 /**
  * A condition of a {@link JdkReadWriteLock}'s write lock, with {@code ReentrantReadWriteLock}'s
- * rules: only the writer may await or signal it; {@code await} releases every write hold (read
- * holds stay), waits for a signal, and takes the write lock back (first come, first served) before
- * it returns or throws. A waiter that times out or is cancelled wakes the next one, in case it had
- * been signalled, as Weft's {@link Condition} does.
+ * rules: only the writer may await or signal it; {@code await} releases every write hold (and the
+ * writer's own read holds, as the JDK's await releases the lock's whole state), waits for a signal,
+ * and takes them back (first come, first served) before it returns or throws. A waiter that times
+ * out or is cancelled wakes the next one, in case it had been signalled, as Weft's {@link
+ * Condition} does.
  */
 final class JdkWriteCondition extends AbstractJdkCondition {
   private final JdkReadWriteLock rw;
@@ -66,6 +67,9 @@ final class JdkWriteCondition extends AbstractJdkCondition {
    */
   private boolean awaitFor(Task<?> task, String shown, long nanos) {
     int holds = rw.writeHolds;
+    // As ReentrantReadWriteLock's await releases the whole state: the read holds of a writer that
+    // is downgrading too, else it could never take the write lock back.
+    int readHolds = rw.setReadsAside(task);
     rw.writeHolds = 0;
     rw.writer = null;
     rw.grantWaiting();
@@ -116,6 +120,7 @@ final class JdkWriteCondition extends AbstractJdkCondition {
       }
     }
     rw.writeHolds = holds;
+    rw.restoreReads(task, readHolds);
     Throwable thrown = failure != null ? failure : cancelled;
     if (thrown != null || !signalled) {
       wakeNext(); // it may have been signalled: pass the signal on
