@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -149,13 +150,53 @@ public final class Condition {
    * relocking} the wait to take the lock back.
    */
   void awaitFor(Task<?> task, Supplier<RunEvent.Wait> reason, Supplier<RunEvent.Wait> relocking) {
+    awaitSignal(
+        task,
+        waiter -> {
+          waiter.await(reason);
+          return true;
+        },
+        relocking);
+  }
+
+  /**
+   * Waits as {@link #awaitFor(Task, Supplier, Supplier)} does, but for a signal for at most {@code
+   * nanos} (positive) of virtual time; taking the lock back is not timed, as with the JDK's
+   * conditions. Returns whether the task was signalled in time.
+   */
+  boolean awaitFor(
+      Task<?> task, long nanos, Supplier<RunEvent.Wait> reason, Supplier<RunEvent.Wait> relocking) {
+    boolean signalled =
+        awaitSignal(
+            task,
+            waiter ->
+                JdkWaits.within(
+                    nanos,
+                    () -> {
+                      waiter.await(reason);
+                      return true;
+                    },
+                    false),
+            relocking);
+    if (!signalled) {
+      signalWaiters(1); // it may have been signalled as its time ran out: pass the signal on
+    }
+    return signalled;
+  }
+
+  /**
+   * Releases the lock, waits in {@code wait} (which returns whether a signal came), and takes the
+   * lock back, even if the task is cancelled meanwhile.
+   */
+  private boolean awaitSignal(
+      Task<?> task, Predicate<Waiter> wait, Supplier<RunEvent.Wait> relocking) {
     lock.releaseNow();
     try {
       try {
         Waiter waiter = binding.newWaiter("await");
         waiters.addLast(waiter);
         try {
-          waiter.await(reason);
+          return wait.test(waiter);
         } finally {
           waiters.remove(waiter);
         }

@@ -54,12 +54,13 @@ import java.util.concurrent.locks.ReadWriteLock;
  * flag set (by the task's own code), clearing the flag, as the JDK's contracts say.
  *
  * <p><b>Where these differ from the JDK's classes.</b> All of them are fair, first come first
- * served, as Weft's primitives are: a lock goes to the task that has waited longest, and so does a
- * queue's item or free slot. {@code tryLock()} therefore never barges: it fails while a waiter was
- * woken to take the lock but has not run yet ({@code ReentrantLock}'s non-fair {@code tryLock()}
- * would take it; its {@code tryLock(0, unit)} would not). A thread is a task: the owner of a lock
- * is the task that locked it, and a callback ({@code Weft.callSoon}) owns nothing. See each factory
- * for the rest.
+ * served, as Weft's primitives are: a lock goes to the task that has waited longest, and a queue
+ * wakes the task that has waited longest for an item or free slot (though, as asyncio's queue, it
+ * does not keep it for that task: see {@link #blockingQueue(String, int)}). {@code tryLock()}
+ * therefore never barges: it fails while a waiter was woken to take the lock but has not run yet
+ * ({@code ReentrantLock}'s non-fair {@code tryLock()} would take it; its {@code tryLock(0, unit)}
+ * would not). A thread is a task: the owner of a lock is the task that locked it, and a callback
+ * ({@code Weft.callSoon}) owns nothing. See each factory for the rest.
  *
  * @since 0.1
  */
@@ -88,9 +89,13 @@ public final class Jdk {
    * 'jobs' (full, 2/2)}); the timed {@code offer} and {@code poll} wait at most their timeout of
    * virtual time; the others never wait. Waiting tasks are served in the order they started
    * waiting, and a task woken for an item or slot that is cancelled before it runs passes it on.
-   * Nulls are refused with a {@link NullPointerException}, as the interface says. The iterator is
-   * weakly consistent, as the JDK's are: it shows the items as they were when it was made. {@code
-   * equals} is identity, and {@code toString} lists the items, as for the JDK's queues.
+   * Unlike a fair {@code ArrayBlockingQueue}'s, the item or slot is not kept for the woken task: a
+   * task that runs first and does not wait ({@code offer}, {@code poll}, or a {@code put} or {@code
+   * take} that finds room or an item) may take it, and the woken task then waits again, at the
+   * back, as with Weft's {@link Queue} and asyncio's. Nulls are refused with a {@link
+   * NullPointerException}, as the interface says. The iterator is weakly consistent, as the JDK's
+   * are: it shows the items as they were when it was made. {@code equals} is identity, and {@code
+   * toString} lists the items, as for the JDK's queues.
    *
    * <pre>{@code
    * BlockingQueue<String> jobs = Jdk.blockingQueue("jobs", 2);
@@ -126,10 +131,12 @@ public final class Jdk {
    * {@code ReentrantLock}'s rules: only the owner may await or signal it (else {@link
    * IllegalMonitorStateException}); {@code await} releases every hold and restores them; waiters
    * are signalled in the order they started waiting; a signalled waiter takes the lock back before
-   * {@code await} returns. A waiter that times out or is cancelled wakes the next waiter, in case
-   * it had been signalled, so no signal is lost; that may wake a waiter spuriously, which the
-   * interface allows (always await in a {@code while} loop). Reports call the conditions {@code
-   * condition 1 of lock 'buffer'}, {@code condition 2 ...}, in the order they were made.
+   * {@code await} returns, and that wait is not timed: a timed {@code await} signalled in time
+   * returns true, however long the lock takes to come back. A waiter that times out or is cancelled
+   * wakes the next waiter, in case it had been signalled, so no signal is lost; that may wake a
+   * waiter spuriously, which the interface allows (always await in a {@code while} loop). Reports
+   * call the conditions {@code condition 1 of lock 'buffer'}, {@code condition 2 ...}, in the order
+   * they were made.
    *
    * <pre>{@code
    * java.util.concurrent.locks.Lock lock = Jdk.lock("account");
@@ -163,8 +170,9 @@ public final class Jdk {
    * and a read lock cannot be upgraded ...)}). Unlocking a lock the task does not hold throws
    * {@link IllegalMonitorStateException}. The write lock's {@code newCondition()} returns a
    * condition with the rules of {@link #lock(String)}'s, for the writer ({@code await} releases the
-   * write holds, read holds stay, and takes the write lock back before it returns); reports call it
-   * {@code condition 1 of read-write lock 'cache''s write lock}. The read lock has none ({@link
+   * write holds, and the writer's own read holds if it read-locked too, as {@code
+   * ReentrantReadWriteLock}'s does, and takes them back before it returns); reports call it {@code
+   * condition 1 of read-write lock 'cache''s write lock}. The read lock has none ({@link
    * UnsupportedOperationException}), as in the JDK.
    *
    * @param name the name reports use ({@code read-write lock 'cache'}), or {@code null}

@@ -1,9 +1,8 @@
 package dev.weft;
 
 import dev.weft.internal.Adapters;
-import java.util.Date;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A {@link java.util.concurrent.locks.Condition} of a {@link JdkLock}, with {@code ReentrantLock}'s
@@ -11,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * waits are a Weft {@link Condition}'s. Reports call it {@code condition 2 of lock 'buffer'}: the
  * lock's conditions are numbered in the order {@code newCondition()} made them.
  */
-final class JdkCondition implements java.util.concurrent.locks.Condition {
+final class JdkCondition extends AbstractJdkCondition {
   private final JdkLock lock;
   private final Condition condition;
   private final int number;
@@ -22,91 +21,63 @@ final class JdkCondition implements java.util.concurrent.locks.Condition {
     this.number = number;
   }
 
-  private String label() {
+  @Override
+  String label() {
     return "condition " + number + " of " + lock.label();
   }
 
   @Override
-  public void await() throws InterruptedException {
-    JdkWaits.checkInterrupt("await()", label());
-    Task<?> task = enter("await");
-    awaitFor(task, "await()");
-  }
-
-  @Override
-  public void awaitUninterruptibly() {
-    Task<?> task = enter("awaitUninterruptibly");
-    awaitFor(task, "awaitUninterruptibly()");
-  }
-
-  @Override
-  public long awaitNanos(long nanosTimeout) throws InterruptedException {
-    JdkWaits.checkInterrupt("awaitNanos()", label());
-    Task<?> task = enter("awaitNanos");
-    if (nanosTimeout <= 0) {
-      return nanosTimeout;
-    }
-    long start = Adapters.now("awaitNanos");
-    timedAwait(task, nanosTimeout, JdkWaits.timed("awaitNanos", nanosTimeout));
-    long spent = Adapters.now("awaitNanos") - start;
-    return nanosTimeout - spent;
-  }
-
-  @Override
-  public boolean await(long time, TimeUnit unit) throws InterruptedException {
-    long nanos = JdkWaits.nanos(time, unit);
-    JdkWaits.checkInterrupt("await()", label());
-    Task<?> task = enter("await");
-    return nanos > 0 && timedAwait(task, nanos, JdkWaits.timed("await", nanos));
-  }
-
-  @Override
-  public boolean awaitUntil(Date deadline) throws InterruptedException {
-    Objects.requireNonNull(deadline, "awaitUntil(): the deadline must not be null");
-    JdkWaits.checkInterrupt("awaitUntil()", label());
-    Task<?> task = enter("awaitUntil");
-    long now = Adapters.now("awaitUntil");
-    long nanos = JdkWaits.untilDeadline(deadline, now);
-    return nanos > 0 && timedAwait(task, nanos, "awaitUntil(" + deadline.toInstant() + ")");
-  }
-
-  private boolean timedAwait(Task<?> task, long nanos, String shown) {
-    return JdkWaits.within(
-        nanos,
-        () -> {
-          awaitFor(task, shown);
-          return true;
-        },
-        false);
+  boolean timedAwait(Task<?> task, long nanos, String shown) {
+    return holdsLent(task, () -> condition.awaitFor(task, nanos, waiting(shown), relocking(shown)));
   }
 
   /** Starts an operation: one preemption point, and the caller must hold the lock. */
-  private Task<?> enter(String operation) {
+  @Override
+  Task<?> enter(String operation) {
     Task<?> task = lock.binding.enterTask(operation);
     requireOwner(task, operation);
     return task;
   }
 
   /** Releases every hold, waits for a signal in the Weft condition, and restores the holds. */
-  private void awaitFor(Task<?> task, String shown) {
+  @Override
+  void awaitFor(Task<?> task, String shown) {
+    holdsLent(
+        task,
+        () -> {
+          condition.awaitFor(task, waiting(shown), relocking(shown));
+          return true;
+        });
+  }
+
+  private Supplier<RunEvent.Wait> waiting(String shown) {
+    return lock.binding.waitIn("await", () -> shown + " on " + label() + " (not signalled)");
+  }
+
+  private Supplier<RunEvent.Wait> relocking(String shown) {
+    return lock.binding.waitIn(
+        "await",
+        () ->
+            shown
+                + " on "
+                + label()
+                + " (signalled, taking back "
+                + lock.label()
+                + ", "
+                + lock.state()
+                + ")");
+  }
+
+  /**
+   * Runs {@code wait}, in which the Weft condition releases the lock and takes it back, with the
+   * lock's owner and holds set aside, and restores them after.
+   */
+  private boolean holdsLent(Task<?> task, BooleanSupplier wait) {
     int holds = lock.holds;
     lock.owner = null;
     lock.holds = 0;
     try {
-      condition.awaitFor(
-          task,
-          lock.binding.waitIn("await", () -> shown + " on " + label() + " (not signalled)"),
-          lock.binding.waitIn(
-              "await",
-              () ->
-                  shown
-                      + " on "
-                      + label()
-                      + " (signalled, taking back "
-                      + lock.label()
-                      + ", "
-                      + lock.state()
-                      + ")"));
+      return wait.getAsBoolean();
     } finally {
       // The Weft condition has taken the lock back, even when the task was cancelled.
       lock.owner = task;
@@ -144,15 +115,5 @@ final class JdkCondition implements java.util.concurrent.locks.Condition {
               + (operation.startsWith("signal") ? "signal" : "await")
               + " it, as with ReentrantLock.");
     }
-  }
-
-  /**
-   * Describes the condition for debugging.
-   *
-   * @return for example {@code condition 1 of lock 'buffer'}
-   */
-  @Override
-  public String toString() {
-    return label();
   }
 }

@@ -63,14 +63,7 @@ final class JdkLock implements java.util.concurrent.locks.Lock {
   @Override
   public boolean tryLock() {
     binding.enter("tryLock");
-    Task<?> task = Adapters.currentTaskOrNull();
-    if (task == null) {
-      throw new IllegalStateException(
-          "tryLock() on "
-              + label()
-              + " was called from a callback (callSoon/callLater): a lock is held by a task, and a"
-              + " callback is none. Call it from a task.");
-    }
+    Task<?> task = JdkWaits.lockingTask("tryLock()", label());
     return tryNow(task);
   }
 

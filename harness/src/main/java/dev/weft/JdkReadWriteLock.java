@@ -83,6 +83,19 @@ final class JdkReadWriteLock implements ReadWriteLock {
     return false;
   }
 
+  /** Takes away the read holds of {@code task} and returns how many it had. */
+  int setReadsAside(Task<?> task) {
+    Integer holds = readers.remove(task);
+    return holds == null ? 0 : holds;
+  }
+
+  /** Gives {@code task} back the read holds {@link #setReadsAside} took, if any. */
+  void restoreReads(Task<?> task, int holds) {
+    if (holds > 0) {
+      readers.put(task, holds);
+    }
+  }
+
   private int more(int holds) {
     if (holds == Integer.MAX_VALUE) {
       throw new Error("Maximum lock count exceeded on " + label() + ", as the JDK says");
@@ -269,15 +282,7 @@ final class JdkReadWriteLock implements ReadWriteLock {
     @Override
     public boolean tryLock() {
       binding.enter("tryLock");
-      Task<?> task = Adapters.currentTaskOrNull();
-      if (task == null) {
-        throw new IllegalStateException(
-            prefix
-                + "tryLock() on "
-                + label()
-                + " was called from a callback (callSoon/callLater): a lock is held by a task, and"
-                + " a callback is none. Call it from a task.");
-      }
+      Task<?> task = JdkWaits.lockingTask(prefix + "tryLock()", label());
       return tryNow(task, write);
     }
 

@@ -1,5 +1,6 @@
 package dev.weft;
 
+import dev.weft.internal.Adapters;
 import dev.weft.internal.VirtualTime;
 import java.time.Duration;
 import java.util.Objects;
@@ -69,6 +70,23 @@ final class JdkWaits {
   @SuppressWarnings("unchecked")
   static <E extends Throwable> E rethrow(Throwable failure) throws E {
     throw (E) failure;
+  }
+
+  /**
+   * Returns the task that calls {@code shown} ({@code "tryLock()"}) on the lock {@code label}, or
+   * throws: a lock is held by a task, and a callback is none.
+   */
+  static Task<?> lockingTask(String shown, String label) {
+    Task<?> task = Adapters.currentTaskOrNull();
+    if (task == null) {
+      throw new IllegalStateException(
+          shown
+              + " on "
+              + label
+              + " was called from a callback (callSoon/callLater): a lock is held by a task, and"
+              + " a callback is none. Call it from a task.");
+    }
+    return task;
   }
 
   /** The name of {@code task} for messages, or "a callback" when no task runs. */

@@ -3,19 +3,18 @@ package dev.weft;
 import dev.weft.internal.Adapters;
 import dev.weft.internal.Waiter;
 import java.util.ArrayDeque;
-import java.util.Date;
 import java.util.Deque;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A condition of a {@link JdkReadWriteLock}'s write lock, with {@code ReentrantReadWriteLock}'s
- * rules: only the writer may await or signal it; {@code await} releases every write hold (read
- * holds stay), waits for a signal, and takes the write lock back (first come, first served) before
- * it returns or throws. A waiter that times out or is cancelled wakes the next one, in case it had
- * been signalled, as Weft's {@link Condition} does.
+ * rules: only the writer may await or signal it; {@code await} releases every write hold (and the
+ * writer's own read holds, as the JDK's await releases the lock's whole state), waits for a signal,
+ * and takes them back (first come, first served) before it returns or throws. A waiter that times
+ * out or is cancelled wakes the next one, in case it had been signalled, as Weft's {@link
+ * Condition} does.
  */
-final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
+final class JdkWriteCondition extends AbstractJdkCondition {
   private final JdkReadWriteLock rw;
   private final int number;
   private final Deque<Waiter> waiters = new ArrayDeque<>();
@@ -25,11 +24,13 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
     this.number = number;
   }
 
-  private String conditionLabel() {
+  @Override
+  String label() {
     return "condition " + number + " of " + rw.label() + "'s write lock";
   }
 
-  private Task<?> enter(String operation) {
+  @Override
+  Task<?> enter(String operation) {
     Task<?> task = rw.binding.enterTask(operation);
     requireWriter(task, operation);
     return task;
@@ -40,7 +41,7 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
       throw new IllegalMonitorStateException(
           operation
               + "() on "
-              + conditionLabel()
+              + label()
               + " by "
               + JdkWaits.who(task)
               + ", which does not hold the write lock: a task must hold it to "
@@ -50,67 +51,47 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
   }
 
   @Override
-  public void await() throws InterruptedException {
-    JdkWaits.checkInterrupt("await()", conditionLabel());
-    awaitFor(enter("await"), "await()");
+  boolean timedAwait(Task<?> task, long nanos, String shown) {
+    return awaitFor(task, shown, nanos);
   }
 
   @Override
-  public void awaitUninterruptibly() {
-    awaitFor(enter("awaitUninterruptibly"), "awaitUninterruptibly()");
+  void awaitFor(Task<?> task, String shown) {
+    awaitFor(task, shown, 0);
   }
 
-  @Override
-  public long awaitNanos(long nanosTimeout) throws InterruptedException {
-    JdkWaits.checkInterrupt("awaitNanos()", conditionLabel());
-    Task<?> task = enter("awaitNanos");
-    if (nanosTimeout <= 0) {
-      return nanosTimeout;
-    }
-    long start = Adapters.now("awaitNanos");
-    timedAwait(task, nanosTimeout, JdkWaits.timed("awaitNanos", nanosTimeout));
-    return nanosTimeout - (Adapters.now("awaitNanos") - start);
-  }
-
-  @Override
-  public boolean await(long time, TimeUnit unit) throws InterruptedException {
-    long nanos = JdkWaits.nanos(time, unit);
-    JdkWaits.checkInterrupt("await()", conditionLabel());
-    Task<?> task = enter("await");
-    return nanos > 0 && timedAwait(task, nanos, JdkWaits.timed("await", nanos));
-  }
-
-  @Override
-  public boolean awaitUntil(Date deadline) throws InterruptedException {
-    Objects.requireNonNull(deadline, "awaitUntil(): the deadline must not be null");
-    JdkWaits.checkInterrupt("awaitUntil()", conditionLabel());
-    Task<?> task = enter("awaitUntil");
-    long nanos = JdkWaits.untilDeadline(deadline, Adapters.now("awaitUntil"));
-    return nanos > 0 && timedAwait(task, nanos, "awaitUntil(" + deadline.toInstant() + ")");
-  }
-
-  private boolean timedAwait(Task<?> task, long nanos, String shown) {
-    return JdkWaits.within(
-        nanos,
-        () -> {
-          awaitFor(task, shown);
-          return true;
-        },
-        false);
-  }
-
-  /** Releases every write hold, waits for a signal, and takes the write lock back. */
-  private void awaitFor(Task<?> task, String shown) {
+  /**
+   * Releases every write hold, waits for a signal (for at most {@code nanos} of virtual time if
+   * positive), and takes the write lock back, which is not timed, as with the JDK's conditions.
+   * Returns whether the task was signalled in time.
+   */
+  private boolean awaitFor(Task<?> task, String shown, long nanos) {
     int holds = rw.writeHolds;
+    // As ReentrantReadWriteLock's await releases the whole state: the read holds of a writer that
+    // is downgrading too, else it could never take the write lock back.
+    int readHolds = rw.setReadsAside(task);
     rw.writeHolds = 0;
     rw.writer = null;
     rw.grantWaiting();
     Waiter waiter = rw.binding.newWaiter("await");
     waiters.addLast(waiter);
+    Supplier<RunEvent.Wait> reason =
+        rw.binding.waitIn("await", () -> shown + " on " + label() + " (not signalled)");
     Throwable failure = null;
+    boolean signalled = true;
     try {
-      waiter.await(
-          rw.binding.waitIn("await", () -> shown + " on " + conditionLabel() + " (not signalled)"));
+      if (nanos > 0) {
+        signalled =
+            JdkWaits.within(
+                nanos,
+                () -> {
+                  waiter.await(reason);
+                  return true;
+                },
+                false);
+      } else {
+        waiter.await(reason);
+      }
     } catch (Throwable e) {
       failure = e;
     } finally {
@@ -128,7 +109,7 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
               () ->
                   shown
                       + " on "
-                      + conditionLabel()
+                      + label()
                       + " (signalled, taking back the write lock, "
                       + rw.state(request)
                       + ")");
@@ -139,11 +120,15 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
       }
     }
     rw.writeHolds = holds;
+    rw.restoreReads(task, readHolds);
     Throwable thrown = failure != null ? failure : cancelled;
-    if (thrown != null) {
+    if (thrown != null || !signalled) {
       wakeNext(); // it may have been signalled: pass the signal on
+    }
+    if (thrown != null) {
       throw JdkWaits.<RuntimeException>rethrow(thrown);
     }
+    return signalled;
   }
 
   private void wakeNext() {
@@ -168,15 +153,5 @@ final class JdkWriteCondition implements java.util.concurrent.locks.Condition {
     for (Waiter waiter : waiters) {
       waiter.wake();
     }
-  }
-
-  /**
-   * Describes the condition for debugging.
-   *
-   * @return for example {@code condition 1 of read-write lock 'cache''s write lock}
-   */
-  @Override
-  public String toString() {
-    return conditionLabel();
   }
 }

@@ -399,9 +399,11 @@ public final class Weft {
    * <p>Where Weft differs on purpose: a command's failure that nothing reads (through its future's
    * {@code get}, or {@code invokeAny}) fails the run at its end, as any task's does (see {@link
    * RunOptions#failOnUnobservedFailures(boolean)}), where a {@code ScheduledThreadPoolExecutor}
-   * keeps it silently in a future nobody reads; this includes {@code execute}. Work still pending
-   * when main returns is cancelled with the run's other tasks (see {@link #run(RunOptions,
-   * Callable)}), so an executor that was never shut down leaves no thread behind.
+   * keeps it silently in a future nobody reads; this includes {@code execute}. A failure nothing
+   * could read is dropped, as the JDK drops it: what a command throws after its future was
+   * cancelled, and what the tasks of {@code invokeAny} throw besides the failures it reports. Work
+   * still pending when main returns is cancelled with the run's other tasks (see {@link
+   * #run(RunOptions, Callable)}), so an executor that was never shut down leaves no thread behind.
    *
    * <p>Every method must be called from the run that made the executor (a task or a callback): from
    * another run, after the run ended, or from a thread the run does not run (an executor of the

@@ -186,6 +186,8 @@ class ExecutorTests {
                 executor.schedule(() -> log.add("early " + at()), 500, MILLISECONDS);
             assertThat(late.getDelay(MILLISECONDS)).isEqualTo(2000);
             assertThat(late.compareTo(early)).isPositive();
+            assertThat(early.compareTo(late)).isNegative();
+            assertThat(late.compareTo(late)).isZero();
             assertThat(late.get()).isEqualTo("late");
             log.add("main " + at());
           });
@@ -331,6 +333,42 @@ class ExecutorTests {
             Weft.sleep(ofSeconds(2));
           });
       assertThat(log).containsExactly("get returned @1s", "finished @2s");
+    }
+
+    @Test
+    void aCommandThatFailsAfterItsFutureWasCancelledDoesNotFailTheRun() {
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          () -> {
+            ScheduledExecutorService executor = Weft.executor();
+            Future<String> ignoresCancel =
+                executor.submit(
+                    () -> {
+                      Weft.sleep(ofSeconds(2));
+                      log.add("throws " + at());
+                      throw new IllegalStateException("nobody can read this");
+                    });
+            Future<?> catchesCancel =
+                executor.submit(
+                    () -> {
+                      try {
+                        Weft.sleep(ofSeconds(2));
+                      } catch (CancelledException e) {
+                        log.add("cancelled, throws " + at());
+                        throw new IllegalStateException("interrupted", e);
+                      }
+                    });
+            Weft.sleep(ofSeconds(1));
+            assertThat(ignoresCancel.cancel(false)).isTrue();
+            assertThat(catchesCancel.cancel(true)).isTrue();
+            Weft.sleep(ofSeconds(2));
+            assertThat(catchThrowable(ignoresCancel::get))
+                .isInstanceOf(CancellationException.class);
+            assertThat(catchThrowable(catchesCancel::get))
+                .isInstanceOf(CancellationException.class);
+          });
+      // As FutureTask drops what a cancelled command throws, and get() can only say "cancelled".
+      assertThat(log).containsExactly("cancelled, throws @1s", "throws @2s");
     }
 
     @Test
@@ -623,6 +661,25 @@ class ExecutorTests {
             assertThat(executor.awaitTermination(1, SECONDS)).isTrue();
             assertThat(Weft.elapsed()).isEqualTo(ofSeconds(1)); // the slow one was cancelled
           });
+    }
+
+    @Test
+    void invokeAnyDropsTheFailuresOfTheOtherTasksAsItsCallerCannotReadThem() {
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          () -> {
+            ScheduledExecutorService executor = Weft.executor();
+            Callable<String> failsLater =
+                () -> {
+                  log.add("second fails " + at());
+                  throw new IllegalStateException("after the first result");
+                };
+            assertThat(executor.invokeAny(List.of(() -> "first", failsLater))).isEqualTo("first");
+            log.add("invokeAny returned " + at());
+          });
+      // Both tasks ran before the caller resumed; the run ends normally, as nothing can read the
+      // second task's failure: invokeAny hands out no futures.
+      assertThat(log).containsExactly("second fails @0s", "invokeAny returned @0s");
     }
 
     @Test

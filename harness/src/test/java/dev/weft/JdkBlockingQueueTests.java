@@ -253,6 +253,38 @@ class JdkBlockingQueueTests {
     }
 
     @Test
+    void aTaskThatDoesNotWaitMayTakeASlotBeforeTheWokenPutterRuns() {
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          () -> {
+            BlockingQueue<String> jobs = Jdk.blockingQueue("jobs", 1);
+            jobs.put("a");
+            Task<Void> putter =
+                Weft.spawn(
+                    "putter",
+                    () -> {
+                      jobs.put("b");
+                      log.add("putter put b " + at());
+                    });
+            Weft.sleep(ofSeconds(1));
+            log.add("took " + jobs.take() + ", which wakes the putter");
+            log.add("offer c: " + jobs.offer("c") + " " + jobs); // before the putter runs
+            log.add("took " + jobs.take() + " " + at());
+            putter.join();
+            log.add("then " + jobs);
+          });
+      // As with asyncio's queue (and unlike a fair ArrayBlockingQueue), the woken putter finds the
+      // queue full again and goes back to waiting, behind any putter that waits already.
+      assertThat(log)
+          .containsExactly(
+              "took a, which wakes the putter",
+              "offer c: true [c]",
+              "took c @1s",
+              "putter put b @1s",
+              "then [b]");
+    }
+
+    @Test
     void aQueueMayBeFilledBeforeTheRunThatUsesIt() {
       BlockingQueue<Integer> numbers = Jdk.blockingQueue("numbers", 3);
       numbers.add(1);

@@ -268,6 +268,39 @@ class JdkLockTests {
     }
 
     @Test
+    void aTimedAwaitSignalledInTimeReturnsTrueEvenIfTakingTheLockBackTakesLonger() {
+      List<String> log = new ArrayList<>();
+      Weft.run(
+          () -> {
+            Lock lock = Jdk.lock("buffer");
+            Condition changed = lock.newCondition();
+            Task<Void> waiter =
+                Weft.spawn(
+                    "waiter",
+                    () -> {
+                      lock.lock();
+                      try {
+                        log.add("await(1s) " + changed.await(1, TimeUnit.SECONDS) + " " + at());
+                        log.add(
+                            "awaitNanos(1s) " + changed.awaitNanos(1_000_000_000L) + " " + at());
+                      } finally {
+                        lock.unlock();
+                      }
+                    });
+            for (int i = 0; i < 2; i++) {
+              Weft.yieldNow();
+              lock.lock();
+              changed.signal(); // in time, but the waiter gets the lock back only 3s later
+              Weft.sleep(ofSeconds(3));
+              lock.unlock();
+            }
+            waiter.join();
+          });
+      // As ReentrantLock's: a signalled waiter is no longer timed; its time ran out meanwhile.
+      assertThat(log).containsExactly("await(1s) true @3s", "awaitNanos(1s) -2000000000 @6s");
+    }
+
+    @Test
     void aWaiterThatTimesOutWakesTheNextInCaseItHadBeenSignalled() {
       List<String> log = new ArrayList<>();
       Weft.run(

@@ -235,6 +235,72 @@ class JdkReadWriteLockTests {
   }
 
   @Test
+  void aTimedAwaitSignalledInTimeReturnsTrueEvenIfTakingTheWriteLockBackTakesLonger() {
+    List<String> log = new ArrayList<>();
+    Weft.run(
+        () -> {
+          ReadWriteLock rw = Jdk.readWriteLock("cache");
+          Condition loaded = rw.writeLock().newCondition();
+          Task<Void> waiter =
+              Weft.spawn(
+                  "waiter",
+                  () -> {
+                    rw.writeLock().lock();
+                    try {
+                      log.add("await(1s) " + loaded.await(1, TimeUnit.SECONDS) + " " + at());
+                    } finally {
+                      rw.writeLock().unlock();
+                    }
+                  });
+          Weft.yieldNow();
+          rw.writeLock().lock();
+          loaded.signal(); // in time, but the waiter gets the write lock back only 3s later
+          Weft.sleep(ofSeconds(3));
+          rw.writeLock().unlock();
+          waiter.join();
+        });
+    assertThat(log).containsExactly("await(1s) true @3s");
+  }
+
+  @Test
+  void aWriterThatAlsoReadLockedAwaitsWithoutAnyHoldAndTakesBothBack() {
+    List<String> log = new ArrayList<>();
+    Weft.run(
+        () -> {
+          ReadWriteLock rw = Jdk.readWriteLock("cache");
+          Condition loaded = rw.writeLock().newCondition();
+          Task<Void> waiter =
+              Weft.spawn(
+                  "waiter",
+                  () -> {
+                    rw.writeLock().lock();
+                    rw.readLock().lock(); // downgrading
+                    try {
+                      log.add("await(1s) " + loaded.await(1, TimeUnit.SECONDS) + " " + at());
+                      log.add("then " + rw);
+                    } finally {
+                      rw.writeLock().unlock();
+                      log.add("downgraded: " + rw);
+                      rw.readLock().unlock();
+                    }
+                  });
+          Weft.yieldNow();
+          rw.readLock().lock(); // as with ReentrantReadWriteLock: the waiter holds nothing now
+          log.add("main reads " + at() + ", " + rw);
+          rw.readLock().unlock();
+          waiter.join();
+          log.add("after: " + rw);
+        });
+    assertThat(log)
+        .containsExactly(
+            "main reads @0s, read-write lock 'cache' (read-locked by main)",
+            "await(1s) false @1s",
+            "then read-write lock 'cache' (write-locked by waiter)",
+            "downgraded: read-write lock 'cache' (read-locked by waiter)",
+            "after: read-write lock 'cache' (free)");
+  }
+
+  @Test
   void aSignalledWriterWaitingToTakeTheWriteLockBackIsReportedSo() {
     assertThatThrownBy(
             () ->

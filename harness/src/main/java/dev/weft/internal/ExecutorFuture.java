@@ -87,6 +87,10 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
           cancelledWithTask();
           throw cancelled;
         } catch (Exception | Error thrown) {
+          if (state == CANCELLED) {
+            // FutureTask drops what a cancelled command throws: get() can only say "cancelled".
+            task.markFailureObserved();
+          }
           settle(FAILED, null, thrown);
           throw thrown;
         }
@@ -293,6 +297,14 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
       task.markFailureObserved();
     }
     return failure;
+  }
+
+  /**
+   * Marks a failure of this future's command as read, now or when it comes: {@code invokeAny} hands
+   * its futures to no one, so nothing else could ever read it.
+   */
+  void dropFailure() {
+    task.markFailureObserved();
   }
 
   /** Returns the value of a future that succeeded. */

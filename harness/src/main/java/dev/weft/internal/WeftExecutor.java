@@ -113,29 +113,36 @@ final class WeftExecutor implements ScheduledExecutorService {
   @Override
   public ScheduledFuture<?> scheduleAtFixedRate(
       Runnable command, long initialDelay, long period, TimeUnit unit) {
-    requireNonNull(command, "command");
-    requireNonNull(unit, "unit");
-    requirePositive(period, unit, "period", "scheduleAtFixedRate");
-    enter("scheduleAtFixedRate");
-    return start(
-        "scheduleAtFixedRate",
-        Executors.callable(command),
-        unit.toNanos(initialDelay),
-        Math.max(1, unit.toNanos(period)));
+    return startPeriodic("scheduleAtFixedRate", command, initialDelay, period, unit, "period", 1);
   }
 
   @Override
   public ScheduledFuture<?> scheduleWithFixedDelay(
       Runnable command, long initialDelay, long delay, TimeUnit unit) {
+    return startPeriodic("scheduleWithFixedDelay", command, initialDelay, delay, unit, "delay", -1);
+  }
+
+  /**
+   * Checks and starts periodic work; {@code sign} codes the kind as the JDK does: 1 for a fixed
+   * rate, -1 for a fixed delay.
+   */
+  private ScheduledFuture<?> startPeriodic(
+      String operation,
+      Runnable command,
+      long initialDelay,
+      long period,
+      TimeUnit unit,
+      String argument,
+      int sign) {
     requireNonNull(command, "command");
     requireNonNull(unit, "unit");
-    requirePositive(delay, unit, "delay", "scheduleWithFixedDelay");
-    enter("scheduleWithFixedDelay");
+    requirePositive(period, unit, argument, operation);
+    enter(operation);
     return start(
-        "scheduleWithFixedDelay",
+        operation,
         Executors.callable(command),
         unit.toNanos(initialDelay),
-        -Math.max(1, unit.toNanos(delay)));
+        sign * Math.max(1, unit.toNanos(period)));
   }
 
   /** Spawns the task that runs {@code command} once due, or rejects it after a shutdown. */
@@ -418,6 +425,7 @@ final class WeftExecutor implements ScheduledExecutorService {
     } finally {
       for (ExecutorFuture<T> future : futures) {
         future.cancel(true);
+        future.dropFailure(); // as the JDK's invokeAny, which hands out no futures to read
       }
     }
   }
