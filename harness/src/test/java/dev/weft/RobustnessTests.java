@@ -4,6 +4,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.weft.explore.ExplorationResult;
 import dev.weft.explore.Explorer;
@@ -437,6 +438,48 @@ class RobustnessTests {
                                   + " into Weft"));
           assertThat(took).as(kind + ": time to stop").isLessThan(Duration.ofSeconds(15));
           awaitEnd(kind, spinners);
+        });
+  }
+
+  @Test
+  void anInterruptWhileATaskIsUnwoundWaitsForItsCleanupInsteadOfLeavingItRunning() {
+    // The run deadlocks; while Weft unwinds 'slow', whose finally block takes a while outside Weft,
+    // the caller is interrupted. The interrupt must not make Weft give up on a thread that is still
+    // cleaning up (and take the baton from it while it runs).
+    CarrierKinds.each(
+        kind -> {
+          List<Thread> threads = new ArrayList<>();
+          List<String> log = new ArrayList<>();
+          Throwable thrown =
+              runInterrupted(
+                  RunOptions.defaults(),
+                  () -> {
+                    threads.add(Thread.currentThread());
+                    Weft.spawn(
+                        "slow",
+                        () -> {
+                          threads.add(Thread.currentThread());
+                          try {
+                            Weft.promise().join();
+                          } finally {
+                            interruptTheCaller();
+                            Thread caller = callerOfRun;
+                            // The caller has seen the interrupt once its flag is clear again...
+                            await().atMost(ofSeconds(20)).until(() -> !caller.isInterrupted());
+                            // ...and the cleanup goes on a little longer, outside Weft.
+                            await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+                            log.add("slow cleaned up");
+                          }
+                        });
+                    return Weft.promise().join();
+                  });
+          assertThat(thrown).as(kind).isInstanceOf(DeadlockException.class);
+          assertThat(thrown.getSuppressed())
+              .extracting(Throwable::getMessage)
+              .as(kind + ": nothing was left running")
+              .noneMatch(note -> note.contains("left running"));
+          assertThat(log).as(kind).containsExactly("slow cleaned up");
+          assertThat(threads).as(kind).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
         });
   }
 

@@ -300,7 +300,7 @@ public final class Runner {
     if (stuck != null) {
       // A short grace, not another whole period: the run has already waited the watchdog's limit.
       stuck.carrier.interrupt();
-      back = loop.handoff.baton.awaitTurn(Handoff.DRIVER, graceNanos());
+      back = awaitBaton(graceNanos());
       if (!back) {
         abandon(stuck.carrier);
       }
@@ -377,9 +377,30 @@ public final class Runner {
       if (carrier == null || task.bodyEnded || leftRunning.contains(carrier)) {
         continue;
       }
-      if (loop.handoff.baton.pass(Handoff.DRIVER, task, carrier)
-          && !loop.handoff.baton.awaitTurn(Handoff.DRIVER, watchdogNanos)) {
+      if (loop.handoff.baton.pass(Handoff.DRIVER, task, carrier) && !awaitBaton(watchdogNanos)) {
         abandon(carrier); // stuck in a finally block outside Weft
+      }
+    }
+  }
+
+  /**
+   * Waits up to {@code nanos} for the baton to come back to the driver, once it has handed it to a
+   * task to unwind or to stop. The caller's interrupt does not end this wait: the task is still
+   * running, and giving up on it early would report it left running and take the baton from it
+   * while it runs. The interrupt is kept for the caller.
+   *
+   * @return whether the baton came back
+   */
+  private boolean awaitBaton(long nanos) {
+    Baton baton = loop.handoff.baton;
+    long deadline = System.nanoTime() + nanos;
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return baton.holder() == Handoff.DRIVER;
+      }
+      if (baton.awaitTurn(Handoff.DRIVER, left)) {
+        return true;
       }
     }
   }
