@@ -179,10 +179,12 @@ final class Reports {
 
   /**
    * Says that a task (or the scheduler) held the run outside Weft past {@code limit} (the
-   * watchdog's, or a shorter one once the caller was interrupted); {@code abandonedAfter} is how
-   * long its interrupted thread was given to stop before it was left running, or -1 if it stopped.
+   * watchdog's, or a shorter one once the caller was interrupted, {@code afterInterrupt}); {@code
+   * abandonedAfter} is how long its interrupted thread was given to stop before it was left
+   * running, or -1 if it stopped.
    */
-  static String watchdog(Loop loop, TaskImpl<?> stuck, long limit, long abandonedAfter) {
+  static String watchdog(
+      Loop loop, TaskImpl<?> stuck, long limit, boolean afterInterrupt, long abandonedAfter) {
     String who = stuck == null ? "Weft's loop (between two tasks, no task running)" : stuck.label();
     StringBuilder out = new StringBuilder();
     out.append(who)
@@ -194,9 +196,14 @@ final class Reports {
             "): it is blocked outside Weft, in Thread.sleep, a JDK lock or latch, I/O, or a busy loop.\n")
         .append(
             "Weft switches tasks only inside its own calls, so the whole run was stuck. Use Weft's")
-        .append(
-            " counterparts (Weft.sleep, a Promise, Weft's queues and locks) instead, or raise the limit")
-        .append(" with RunOptions.watchdog(d) if the work is only slow.");
+        .append(" counterparts (Weft.sleep, a Promise, Weft's queues and locks) instead");
+    if (afterInterrupt) {
+      out.append(". The limit was ")
+          .append(VirtualTime.format(limit))
+          .append(", not the watchdog's, because the thread that called Weft.run was interrupted.");
+    } else {
+      out.append(", or raise the limit with RunOptions.watchdog(d) if the work is only slow.");
+    }
     if (stuck != null) {
       out.append("\nThe cause shows the stack of ")
           .append(stuck.label())

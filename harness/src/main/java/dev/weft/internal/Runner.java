@@ -281,13 +281,13 @@ public final class Runner {
         if (interrupted) {
           loop.ending.endBy(Ending.End.INTERRUPTED, null, null);
         }
-        fireWatchdog(holder, limit);
+        fireWatchdog(holder, limit, interrupted);
         return;
       }
     }
   }
 
-  private void fireWatchdog(Object holder, long limit) {
+  private void fireWatchdog(Object holder, long limit, boolean interrupted) {
     TaskImpl<?> stuck = holder instanceof TaskImpl ? (TaskImpl<?>) holder : null;
     Throwable stack =
         new Throwable("stack of " + (stuck == null ? "the scheduler" : stuck.label()));
@@ -307,7 +307,7 @@ public final class Runner {
     }
     watchdogFailure =
         new BlockedOutsideWeftException(
-            Reports.watchdog(loop, stuck, limit, back ? -1 : graceNanos()), stack);
+            Reports.watchdog(loop, stuck, limit, interrupted, back ? -1 : graceNanos()), stack);
   }
 
   /**
