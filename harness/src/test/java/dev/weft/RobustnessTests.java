@@ -449,6 +449,16 @@ class RobustnessTests {
                           .hasMessageContaining(
                               "The limit was 1s, not the watchdog's, because the thread that"
                                   + " called Weft.run was interrupted."));
+          assertThat(thrown.getMessage())
+              .as(kind + ": the spinner was left running, not unwound")
+              .isEqualTo(
+                  "The thread that called Weft.run was interrupted (a timeout, a cancelled build) at"
+                      + " virtual time 0s, so the run stopped there. Tasks not done, in creation"
+                      + " order (each was unwound):\n"
+                      + "  main  blocked in join(Task 'spinner')\n"
+                      + "Left running, stuck outside Weft: spinner (it did not stop when"
+                      + " interrupted; see the suppressed BlockedOutsideWeftException).\n"
+                      + "The interrupt is still set on the calling thread.");
           assertThat(took).as(kind + ": time to stop").isLessThan(Duration.ofSeconds(15));
           awaitEnd(kind, spinners);
         });

@@ -147,15 +147,24 @@ final class Reports {
 
   /**
    * Says that the caller's interrupt stopped the run at virtual time {@code at}: what was running
-   * then, how it was cancelled, and what did not end within the grace period and was unwound.
+   * then, how it was cancelled, what did not end within the grace period and was unwound, and which
+   * tasks were left running outside Weft instead ({@code leftRunning}, in creation order).
    */
-  static String interrupted(Loop loop, long at) {
+  static String interrupted(Loop loop, long at, List<TaskImpl<?>> leftRunning) {
     StringBuilder out = new StringBuilder();
     out.append("The thread that called Weft.run was interrupted (a timeout, a cancelled build) at")
         .append(" virtual time ")
         .append(VirtualTime.format(at))
         .append(", so the run stopped there.");
-    List<Blocked> notDone = notDone(loop);
+    List<Blocked> notDone = new ArrayList<>();
+    List<String> leftNames = new ArrayList<>();
+    for (TaskImpl<?> task : loop.tasks()) {
+      if (leftRunning.contains(task)) {
+        leftNames.add(task.name());
+      } else if (!task.isDone()) {
+        notDone.add(blocked(task));
+      }
+    }
     if (loop.interrupting()) {
       out.append(" Weft cancelled the tasks still running, as at the end of a run, and gave them ")
           .append(VirtualTime.format(Loop.INTERRUPT_GRACE_NANOS))
@@ -163,15 +172,23 @@ final class Reports {
           .append(String.format(Locale.ROOT, "%,d", Loop.INTERRUPT_GRACE_STEPS))
           .append(" steps) to end. Tasks running then, in creation order:\n");
       table(out, loop.leftovers());
-      if (notDone.isEmpty()) {
+      if (notDone.isEmpty() && leftRunning.isEmpty()) {
         out.append("All of them ended within it.\n");
-      } else {
+      } else if (!notDone.isEmpty()) {
         out.append("These did not end within it, and were unwound:\n");
         table(out, notDone);
       }
-    } else {
+    } else if (!notDone.isEmpty()) {
       out.append(" Tasks not done, in creation order (each was unwound):\n");
       table(out, notDone);
+    } else {
+      out.append('\n');
+    }
+    if (!leftRunning.isEmpty()) {
+      out.append("Left running, stuck outside Weft: ")
+          .append(String.join(", ", leftNames))
+          .append(" (it did not stop when interrupted; see the suppressed")
+          .append(" BlockedOutsideWeftException).\n");
     }
     out.append("The interrupt is still set on the calling thread.");
     return out.toString();

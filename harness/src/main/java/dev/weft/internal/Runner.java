@@ -334,7 +334,10 @@ public final class Runner {
       case INTERRUPTED:
         RuntimeException interrupted =
             new RunInterruptedException(
-                Reports.interrupted(loop, loop.interrupting() ? loop.interruptedAt() : loop.now()));
+                Reports.interrupted(
+                    loop,
+                    loop.interrupting() ? loop.interruptedAt() : loop.now(),
+                    leftRunningTasks()));
         if (watchdogFailure != null) {
           interrupted.addSuppressed(watchdogFailure);
         }
@@ -453,6 +456,17 @@ public final class Runner {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The tasks whose threads were left running so far, in creation order. */
+  private List<TaskImpl<?>> leftRunningTasks() {
+    List<TaskImpl<?>> tasks = new ArrayList<>();
+    for (TaskImpl<?> task : loop.tasks()) {
+      if (task.carrier != null && leftRunning.contains(task.carrier)) {
+        tasks.add(task);
+      }
+    }
+    return tasks;
   }
 
   private String leftRunningMessage() {
