@@ -10,8 +10,9 @@ package dev.weft;
  * {@link BlockedOutsideWeftException}) and left running. The interrupt stays set on the calling
  * thread.
  *
- * <p>The message gives the virtual time of the interrupt, what each task was doing then, and which
- * tasks did not end within the grace period.
+ * <p>The message gives the virtual time of the interrupt, what each task was doing then, which
+ * tasks did not end within the grace period and were unwound, and which were left running outside
+ * Weft.
  *
  * @since 0.1
  */

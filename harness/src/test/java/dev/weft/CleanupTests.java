@@ -97,7 +97,7 @@ class CleanupTests {
 
   @Test
   void afterTheWatchdogFired() {
-    RunOptions options = RunOptions.defaults().watchdog(Duration.ofMillis(100));
+    RunOptions options = RunOptions.defaults().watchdog(Duration.ofSeconds(2));
     assertThatThrownBy(
             () ->
                 Weft.run(

@@ -4,6 +4,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import dev.weft.explore.ExplorationResult;
 import dev.weft.explore.Explorer;
@@ -164,6 +165,14 @@ class RobustnessTests {
   }
 
   /**
+   * For the runs whose task spins: the spinner is blamed only after this long without progress, so
+   * a healthy step that a busy machine delays (before the spinner has even started) is never blamed
+   * instead.
+   */
+  private static final RunOptions SPINNER_WATCHDOG =
+      RunOptions.defaults().watchdog(Duration.ofSeconds(2));
+
+  /**
    * Set at the end of a test, so that the busy loops it left running end and free their threads.
    */
   private static volatile boolean releaseSpinners;
@@ -173,7 +182,7 @@ class RobustnessTests {
     return catchThrowable(
         () ->
             Weft.run(
-                RunOptions.defaults().watchdog(Duration.ofMillis(300)),
+                SPINNER_WATCHDOG,
                 () ->
                     Weft.spawn(
                             "spinner",
@@ -255,7 +264,7 @@ class RobustnessTests {
                       .options(
                           RunOptions.defaults()
                               .strategy(Strategy.random())
-                              .watchdog(Duration.ofMillis(300)))
+                              .watchdog(SPINNER_WATCHDOG.watchdog()))
                       .tries(5)
                       .run();
               assertThat(spinning.counterexample())
@@ -434,9 +443,66 @@ class RobustnessTests {
                           .isInstanceOf(BlockedOutsideWeftException.class)
                           .hasMessageStartingWith(
                               "Task 'spinner' ran for more than 1s of real time without calling"
-                                  + " into Weft"));
+                                  + " into Weft")
+                          // raising the watchdog would not have changed this limit
+                          .hasMessageNotContaining("RunOptions.watchdog")
+                          .hasMessageContaining(
+                              "The limit was 1s, not the watchdog's, because the thread that"
+                                  + " called Weft.run was interrupted."));
+          assertThat(thrown.getMessage())
+              .as(kind + ": the spinner was left running, not unwound")
+              .isEqualTo(
+                  "The thread that called Weft.run was interrupted (a timeout, a cancelled build) at"
+                      + " virtual time 0s, so the run stopped there. Tasks not done, in creation"
+                      + " order (each was unwound):\n"
+                      + "  main  blocked in join(Task 'spinner')\n"
+                      + "Left running, stuck outside Weft: spinner (it did not stop when"
+                      + " interrupted; see the suppressed BlockedOutsideWeftException).\n"
+                      + "The interrupt is still set on the calling thread.");
           assertThat(took).as(kind + ": time to stop").isLessThan(Duration.ofSeconds(15));
           awaitEnd(kind, spinners);
+        });
+  }
+
+  @Test
+  void anInterruptWhileATaskIsUnwoundWaitsForItsCleanupInsteadOfLeavingItRunning() {
+    // The run deadlocks; while Weft unwinds 'slow', whose finally block takes a while outside Weft,
+    // the caller is interrupted. The interrupt must not make Weft give up on a thread that is still
+    // cleaning up (and take the baton from it while it runs).
+    CarrierKinds.each(
+        kind -> {
+          List<Thread> threads = new ArrayList<>();
+          List<String> log = new ArrayList<>();
+          Throwable thrown =
+              runInterrupted(
+                  RunOptions.defaults(),
+                  () -> {
+                    threads.add(Thread.currentThread());
+                    Weft.spawn(
+                        "slow",
+                        () -> {
+                          threads.add(Thread.currentThread());
+                          try {
+                            Weft.promise().join();
+                          } finally {
+                            interruptTheCaller();
+                            Thread caller = callerOfRun;
+                            // The caller has seen the interrupt once its flag is clear again...
+                            await().atMost(ofSeconds(20)).until(() -> !caller.isInterrupted());
+                            // ...and the cleanup goes on a little longer, outside Weft.
+                            await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+                            log.add("slow cleaned up");
+                          }
+                        });
+                    return Weft.promise().join();
+                  });
+          assertThat(thrown).as(kind).isInstanceOf(DeadlockException.class);
+          assertThat(thrown.getSuppressed())
+              .extracting(Throwable::getMessage)
+              .as(kind + ": nothing was left running")
+              .noneMatch(note -> note.contains("left running"));
+          assertThat(log).as(kind).containsExactly("slow cleaned up");
+          assertThat(threads).as(kind).allSatisfy(t -> assertThat(t.isAlive()).isFalse());
         });
   }
 

@@ -147,15 +147,24 @@ final class Reports {
 
   /**
    * Says that the caller's interrupt stopped the run at virtual time {@code at}: what was running
-   * then, how it was cancelled, and what did not end within the grace period and was unwound.
+   * then, how it was cancelled, what did not end within the grace period and was unwound, and which
+   * tasks were left running outside Weft instead ({@code leftRunning}, in creation order).
    */
-  static String interrupted(Loop loop, long at) {
+  static String interrupted(Loop loop, long at, List<TaskImpl<?>> leftRunning) {
     StringBuilder out = new StringBuilder();
     out.append("The thread that called Weft.run was interrupted (a timeout, a cancelled build) at")
         .append(" virtual time ")
         .append(VirtualTime.format(at))
         .append(", so the run stopped there.");
-    List<Blocked> notDone = notDone(loop);
+    List<Blocked> notDone = new ArrayList<>();
+    List<String> leftNames = new ArrayList<>();
+    for (TaskImpl<?> task : loop.tasks()) {
+      if (leftRunning.contains(task)) {
+        leftNames.add(task.name());
+      } else if (!task.isDone()) {
+        notDone.add(blocked(task));
+      }
+    }
     if (loop.interrupting()) {
       out.append(" Weft cancelled the tasks still running, as at the end of a run, and gave them ")
           .append(VirtualTime.format(Loop.INTERRUPT_GRACE_NANOS))
@@ -163,15 +172,23 @@ final class Reports {
           .append(String.format(Locale.ROOT, "%,d", Loop.INTERRUPT_GRACE_STEPS))
           .append(" steps) to end. Tasks running then, in creation order:\n");
       table(out, loop.leftovers());
-      if (notDone.isEmpty()) {
+      if (notDone.isEmpty() && leftRunning.isEmpty()) {
         out.append("All of them ended within it.\n");
-      } else {
+      } else if (!notDone.isEmpty()) {
         out.append("These did not end within it, and were unwound:\n");
         table(out, notDone);
       }
-    } else {
+    } else if (!notDone.isEmpty()) {
       out.append(" Tasks not done, in creation order (each was unwound):\n");
       table(out, notDone);
+    } else {
+      out.append('\n');
+    }
+    if (!leftRunning.isEmpty()) {
+      out.append("Left running, stuck outside Weft: ")
+          .append(String.join(", ", leftNames))
+          .append(" (it did not stop when interrupted; see the suppressed")
+          .append(" BlockedOutsideWeftException).\n");
     }
     out.append("The interrupt is still set on the calling thread.");
     return out.toString();
@@ -179,10 +196,12 @@ final class Reports {
 
   /**
    * Says that a task (or the scheduler) held the run outside Weft past {@code limit} (the
-   * watchdog's, or a shorter one once the caller was interrupted); {@code abandonedAfter} is how
-   * long its interrupted thread was given to stop before it was left running, or -1 if it stopped.
+   * watchdog's, or a shorter one once the caller was interrupted, {@code afterInterrupt}); {@code
+   * abandonedAfter} is how long its interrupted thread was given to stop before it was left
+   * running, or -1 if it stopped.
    */
-  static String watchdog(Loop loop, TaskImpl<?> stuck, long limit, long abandonedAfter) {
+  static String watchdog(
+      Loop loop, TaskImpl<?> stuck, long limit, boolean afterInterrupt, long abandonedAfter) {
     String who = stuck == null ? "Weft's loop (between two tasks, no task running)" : stuck.label();
     StringBuilder out = new StringBuilder();
     out.append(who)
@@ -194,9 +213,14 @@ final class Reports {
             "): it is blocked outside Weft, in Thread.sleep, a JDK lock or latch, I/O, or a busy loop.\n")
         .append(
             "Weft switches tasks only inside its own calls, so the whole run was stuck. Use Weft's")
-        .append(
-            " counterparts (Weft.sleep, a Promise, Weft's queues and locks) instead, or raise the limit")
-        .append(" with RunOptions.watchdog(d) if the work is only slow.");
+        .append(" counterparts (Weft.sleep, a Promise, Weft's queues and locks) instead");
+    if (afterInterrupt) {
+      out.append(". The limit was ")
+          .append(VirtualTime.format(limit))
+          .append(", not the watchdog's, because the thread that called Weft.run was interrupted.");
+    } else {
+      out.append(", or raise the limit with RunOptions.watchdog(d) if the work is only slow.");
+    }
     if (stuck != null) {
       out.append("\nThe cause shows the stack of ")
           .append(stuck.label())

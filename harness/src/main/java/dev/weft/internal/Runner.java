@@ -335,13 +335,13 @@ public final class Runner {
         if (interrupted) {
           loop.ending.endBy(Ending.End.INTERRUPTED, null, null);
         }
-        fireWatchdog(holder, limit);
+        fireWatchdog(holder, limit, interrupted);
         return;
       }
     }
   }
 
-  private void fireWatchdog(Object holder, long limit) {
+  private void fireWatchdog(Object holder, long limit, boolean interrupted) {
     TaskImpl<?> stuck = holder instanceof TaskImpl ? (TaskImpl<?>) holder : null;
     Throwable stack =
         new Throwable("stack of " + (stuck == null ? "the scheduler" : stuck.label()));
@@ -354,14 +354,14 @@ public final class Runner {
     if (stuck != null) {
       // A short grace, not another whole period: the run has already waited the watchdog's limit.
       stuck.carrier.interrupt();
-      back = loop.handoff.baton.awaitTurn(Handoff.DRIVER, graceNanos());
+      back = awaitBaton(graceNanos());
       if (!back) {
         abandon(stuck.carrier);
       }
     }
     watchdogFailure =
         new BlockedOutsideWeftException(
-            Reports.watchdog(loop, stuck, limit, back ? -1 : graceNanos()), stack);
+            Reports.watchdog(loop, stuck, limit, interrupted, back ? -1 : graceNanos()), stack);
   }
 
   /**
@@ -388,7 +388,10 @@ public final class Runner {
       case INTERRUPTED:
         RuntimeException interrupted =
             new RunInterruptedException(
-                Reports.interrupted(loop, loop.interrupting() ? loop.interruptedAt() : loop.now()));
+                Reports.interrupted(
+                    loop,
+                    loop.interrupting() ? loop.interruptedAt() : loop.now(),
+                    leftRunningTasks()));
         if (watchdogFailure != null) {
           interrupted.addSuppressed(watchdogFailure);
         }
@@ -431,9 +434,30 @@ public final class Runner {
       if (carrier == null || task.bodyEnded || leftRunning.contains(carrier)) {
         continue;
       }
-      if (loop.handoff.baton.pass(Handoff.DRIVER, task, carrier)
-          && !loop.handoff.baton.awaitTurn(Handoff.DRIVER, watchdogNanos)) {
+      if (loop.handoff.baton.pass(Handoff.DRIVER, task, carrier) && !awaitBaton(watchdogNanos)) {
         abandon(carrier); // stuck in a finally block outside Weft
+      }
+    }
+  }
+
+  /**
+   * Waits up to {@code nanos} for the baton to come back to the driver, once it has handed it to a
+   * task to unwind or to stop. The caller's interrupt does not end this wait: the task is still
+   * running, and giving up on it early would report it left running and take the baton from it
+   * while it runs. The interrupt is kept for the caller.
+   *
+   * @return whether the baton came back
+   */
+  private boolean awaitBaton(long nanos) {
+    Baton baton = loop.handoff.baton;
+    long deadline = System.nanoTime() + nanos;
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return baton.holder() == Handoff.DRIVER;
+      }
+      if (baton.awaitTurn(Handoff.DRIVER, left)) {
+        return true;
       }
     }
   }
@@ -486,6 +510,17 @@ public final class Runner {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The tasks whose threads were left running so far, in creation order. */
+  private List<TaskImpl<?>> leftRunningTasks() {
+    List<TaskImpl<?>> tasks = new ArrayList<>();
+    for (TaskImpl<?> task : loop.tasks()) {
+      if (task.carrier != null && leftRunning.contains(task.carrier)) {
+        tasks.add(task);
+      }
+    }
+    return tasks;
   }
 
   private String leftRunningMessage() {
