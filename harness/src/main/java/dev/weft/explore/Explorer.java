@@ -670,7 +670,6 @@ public final class Explorer {
               .append(failures.size() == 1 ? " distinct failure in " : " distinct failures in ")
               .append(tries)
               .append(tries == 1 ? " try" : " tries")
-              .append(discarded == 0 ? "" : " (" + discarded + " discarded)")
               .append(" (")
               .append(settings)
               .append("):\n");
@@ -695,6 +694,12 @@ public final class Explorer {
           .append(" (")
           .append(percent(counted - failed, counted))
           .append(").\n");
+      if (discarded > 0) {
+        out.append("  Discarded: ")
+            .append(discarded)
+            .append(discarded == 1 ? " try" : " tries")
+            .append(", not counted in the shares.\n");
+      }
       return out.toString();
     }
 
