@@ -430,7 +430,10 @@ public final class Explorer {
             + (tally.ran == 1 ? " try" : " tries")
             + (tally.groups.isEmpty()
                 ? ", with no failing schedule found so far"
-                : ", with " + tally.groups.size() + " distinct failures found but not yet shrunk")
+                : ", with "
+                    + tally.groups.size()
+                    + (tally.groups.size() == 1 ? " distinct failure" : " distinct failures")
+                    + " found but not yet shrunk")
             + "; it stopped there.",
         cause);
   }
