@@ -208,8 +208,12 @@ public final class Schedule {
       return new Choice(Kind.PREEMPT, value, 0, null);
     }
     if (body.startsWith("d")) {
+      // Weft.choose takes any int bound, so a value may need all ten digits of an int.
       return new Choice(
-          Kind.DATA, number(body.substring(1), token, index, "a number after 'd'"), 0, null);
+          Kind.DATA,
+          number(body.substring(1), token, index, "a number after 'd'", Integer.MAX_VALUE),
+          0,
+          null);
     }
     int colon = body.indexOf(':');
     String index0 = colon < 0 ? body : body.substring(0, colon);
@@ -222,9 +226,14 @@ public final class Schedule {
   }
 
   private static int number(String digits, String token, int index, String expected) {
+    return number(digits, token, index, expected, 999_999_999);
+  }
+
+  private static int number(String digits, String token, int index, String expected, int max) {
     if (digits.isEmpty()
-        || digits.length() > 9
-        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        || digits.length() > 10
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+        || Long.parseLong(digits) > max) {
       throw bad(token, index, expected);
     }
     return Integer.parseInt(digits);

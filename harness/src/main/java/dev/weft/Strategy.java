@@ -63,7 +63,7 @@ public interface Strategy {
    * touches, so unlike the paper it does not redraw the priorities of racing events.
    *
    * @return the POS strategy
-   * @since 0.2
+   * @since 0.1
    */
   static Strategy pos() {
     return StrategyImpl.pos();

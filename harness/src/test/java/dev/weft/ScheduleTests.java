@@ -60,7 +60,8 @@ class ScheduleTests {
         strings = {
           "0*3 1:B d2 p1",
           "p0 p1 p0*5 d0 d7*2 3 2:main 0:Task-1",
-          "12:" + ODD_ESCAPED + " d999999999 0*100"
+          "12:" + ODD_ESCAPED + " d999999999 0*100",
+          "d2147483646 p1"
         })
     @DisplayName("parse(toString()) round-trips every kind of token")
     void roundTripsEveryKind(String text) {
@@ -89,6 +90,68 @@ class ScheduleTests {
       // Trailing defaults are dropped: a replay takes them anyway.
       assertThat(ScheduleAccess.recorded(ScheduleAccess.choices(Schedule.parse("d2 0 p0")), true))
           .hasToString("d2");
+    }
+
+    @Test
+    @DisplayName(
+        "parse(toString()) round-trips generated schedules: every kind of choice, odd names, any"
+            + " value Weft.choose can return, runs, and the every-operation: mark")
+    void roundTripsGeneratedSchedules() {
+      java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+      String[] names = {"main", "P0", "Task-1", ODD, "_", "p1", "d2", "0", "every-operation:"};
+      for (int n = 0; n < 2_000; n++) {
+        List<dev.weft.internal.search.Choice> choices = new ArrayList<>();
+        int length = random.nextInt(12);
+        while (choices.size() < length) {
+          dev.weft.internal.search.Choice choice;
+          switch (random.nextInt(4)) {
+            case 0:
+              choice =
+                  new dev.weft.internal.search.Choice(
+                      dev.weft.internal.search.Choice.Kind.TASK,
+                      random.nextInt(5),
+                      0,
+                      random.nextBoolean() ? null : names[random.nextInt(names.length)]);
+              break;
+            case 1:
+              choice =
+                  new dev.weft.internal.search.Choice(
+                      dev.weft.internal.search.Choice.Kind.PREEMPT, random.nextInt(2), 0, null);
+              break;
+            case 2: // Weft.choose(bound) returns up to Integer.MAX_VALUE - 1
+              int value =
+                  random.nextBoolean()
+                      ? random.nextInt(4)
+                      : Integer.MAX_VALUE - 1 - random.nextInt(1 << 20);
+              choice =
+                  new dev.weft.internal.search.Choice(
+                      dev.weft.internal.search.Choice.Kind.DATA, value, 0, null);
+              break;
+            default:
+              choice =
+                  new dev.weft.internal.search.Choice(
+                      dev.weft.internal.search.Choice.Kind.DEFAULT, 0, 0, null);
+          }
+          int repeat = random.nextInt(4) == 0 ? 1 + random.nextInt(30) : 1;
+          for (int r = 0; r < repeat && choices.size() < length; r++) {
+            choices.add(choice);
+          }
+        }
+        Schedule plain = ScheduleAccess.make(choices);
+        List<Schedule> forms = new ArrayList<>(List.of(plain));
+        if (!choices.isEmpty() || random.nextBoolean()) {
+          forms.add(Schedule.parse("every-operation: " + plain));
+        }
+        for (Schedule schedule : forms) {
+          String text = schedule.toString();
+          Schedule back = Schedule.parse(text);
+
+          assertThat(back).as("parse(\"%s\")", text).isEqualTo(schedule);
+          assertThat(back).hasToString(text);
+          assertThat(back.size()).isEqualTo(choices.size());
+          assertThat(back.preemption()).isEqualTo(schedule.preemption());
+        }
+      }
     }
 
     @Test
@@ -255,6 +318,7 @@ class ScheduleTests {
           "1:a:b        | 1 | 1:a:b  | a task name of printable ASCII, other characters escaped",
           "1:é          | 1 | 1:é    | a task name of printable ASCII, other characters escaped",
           "1234567890   | 1 | 1234567890 | a task index, 'p0'/'p1', 'd<number>' or '_'",
+          "d2147483648  | 1 | d2147483648 | a number after 'd'",
         })
     void rejectsBadToken(String text, int position, String token, String expected) {
       Throwable thrown = catchThrowable(() -> Schedule.parse(text));

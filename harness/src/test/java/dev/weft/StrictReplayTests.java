@@ -311,6 +311,48 @@ class StrictReplayTests {
 
     @Test
     @DisplayName(
+        "schedules recorded under EVERY_OPERATION replay identically: the minimal one gives the"
+            + " counterexample's trace event for event, and the try as found replays without a"
+            + " departure, under default options")
+    void recordedSchedulesReplayIdentically() {
+      for (long seed = 0; seed < 5; seed++) {
+        Counterexample found =
+            Explorer.explore(StrictReplayTests::lostUpdate)
+                .preemption(Preemption.EVERY_OPERATION)
+                .seed(seed)
+                .run()
+                .counterexample()
+                .orElseThrow();
+        List<RunEvent> events = new ArrayList<>();
+        Throwable replayed =
+            catchThrowable(
+                () ->
+                    Weft.run(
+                        RunOptions.defaults().replay(found.minimal()).listener(events::add),
+                        () -> {
+                          lostUpdate();
+                          return null;
+                        }));
+
+        assertThat(replayed).isInstanceOf(AssertionError.class);
+        assertThat(events).as("seed %d", seed).isEqualTo(found.trace());
+        assertThat(
+                catchThrowable(
+                    () ->
+                        Weft.run(
+                            RunOptions.defaults().replay(found.schedule()),
+                            () -> {
+                              lostUpdate();
+                              return null;
+                            })))
+            .as("seed %d, schedule %s", seed, found.schedule())
+            .isInstanceOf(AssertionError.class)
+            .hasMessage("lost update: counter is 1");
+      }
+    }
+
+    @Test
+    @DisplayName(
         "an old text without the mode replays under the run's own: under EVERY_OPERATION it fails"
             + " as recorded; under the cooperative default it departs, and says so")
     void oldTextWithoutTheMode() {

@@ -56,12 +56,9 @@ public final class StrategyComparison {
     }
   }
 
-  /** The strategies of the table: the ones this version of Weft has. */
+  /** The strategies of the table: every one Weft has. */
   static List<String> defaultStrategies() {
-    List<String> all = new ArrayList<>(List.of("random", "pct(1)", "pct(2)", "pct(3)"));
-    all.addAll(Extra.strategies());
-    all.add("exhaustive(2)");
-    return all;
+    return List.of("random", "pct(1)", "pct(2)", "pct(3)", "pos", "exhaustive(2)");
   }
 
   static String row(BugCatalogue.Bug bug, String text, int tries) {
@@ -85,7 +82,7 @@ public final class StrategyComparison {
         found.add(result.tries());
         shrunk.add(found1.minimal().size());
       }
-      extra = Extra.describe(result);
+      extra = describe(result);
     }
     String foundText = found.size() + "/" + seeds;
     String triesText = found.isEmpty() ? "not found in " + tries : spread(found);
@@ -129,30 +126,19 @@ public final class StrategyComparison {
         return Strategy.exhaustive(value);
       }
     }
-    Strategy extra = Extra.parse(text);
-    if (extra != null) {
-      return extra;
+    if (text.equals("pos")) {
+      return Strategy.pos();
     }
     throw new IllegalArgumentException(
         "strategy must be random, fifo, pos, pct(d) or exhaustive(k), but was " + text);
   }
 
-  /** What the strategies added after the first table need. */
-  private static final class Extra {
-    static List<String> strategies() {
-      return List.of("pos");
-    }
-
-    static Strategy parse(String text) {
-      return text.equals("pos") ? Strategy.pos() : null;
-    }
-
-    static String describe(ExplorationResult result) {
-      String traces =
-          result.distinctTraces().isPresent()
-              ? result.distinctTraces().getAsInt() + " distinct traces"
-              : "";
-      return (result.exhausted() ? "exhausted; " : "") + traces;
-    }
+  /** What an exhaustive search adds to its row: whether it saw its whole space, and its traces. */
+  private static String describe(ExplorationResult result) {
+    String traces =
+        result.distinctTraces().isPresent()
+            ? result.distinctTraces().getAsInt() + " distinct traces"
+            : "";
+    return (result.exhausted() ? "exhausted; " : "") + traces;
   }
 }

@@ -60,7 +60,7 @@ public interface ExplorationResult {
    * empty.
    *
    * @return the number of distinct traces, if counted
-   * @since 0.2
+   * @since 0.1
    */
   default OptionalInt distinctTraces() {
     return OptionalInt.empty();

@@ -433,7 +433,10 @@ public final class Explorer {
             + (tally.ran == 1 ? " try" : " tries")
             + (tally.groups.isEmpty()
                 ? ", with no failing schedule found so far"
-                : ", with " + tally.groups.size() + " distinct failures found but not yet shrunk")
+                : ", with "
+                    + tally.groups.size()
+                    + (tally.groups.size() == 1 ? " distinct failure" : " distinct failures")
+                    + " found but not yet shrunk")
             + "; it stopped there.",
         cause);
   }
@@ -697,7 +700,6 @@ public final class Explorer {
               .append(failures.size() == 1 ? " distinct failure in " : " distinct failures in ")
               .append(tries)
               .append(tries == 1 ? " try" : " tries")
-              .append(discarded == 0 ? "" : " (" + discarded + " discarded)")
               .append(" (")
               .append(settings)
               .append("):\n");
@@ -722,6 +724,12 @@ public final class Explorer {
           .append(" (")
           .append(percent(counted - failed, counted))
           .append(").\n");
+      if (discarded > 0) {
+        out.append("  Discarded: ")
+            .append(discarded)
+            .append(discarded == 1 ? " try" : " tries")
+            .append(", not counted in the shares.\n");
+      }
       return out.toString();
     }
 

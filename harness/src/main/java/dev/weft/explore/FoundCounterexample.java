@@ -5,6 +5,7 @@ import dev.weft.RunEvent;
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
 import dev.weft.internal.Messages;
+import dev.weft.internal.search.ScheduleAccess;
 import dev.weft.internal.search.TryRecord;
 import java.util.List;
 
@@ -189,8 +190,8 @@ final class FoundCounterexample implements Counterexample {
   private String replayOptions() {
     RunOptions options = explorer.options();
     RunOptions defaults = RunOptions.defaults();
-    StringBuilder code = new StringBuilder("RunOptions.defaults().replay(Schedule.parse(\"");
-    code.append(minimal).append("\"))");
+    StringBuilder code = new StringBuilder("RunOptions.defaults().replay(Schedule.parse(");
+    code.append(ScheduleAccess.javaLiteral(minimal)).append("))");
     if (options.maxSteps() != defaults.maxSteps()) {
       code.append(".maxSteps(").append(options.maxSteps()).append(')');
     }

@@ -83,6 +83,43 @@ class EveryFailureTests {
     assertThat(thrown.getCause()).isInstanceOf(AssertionError.class).hasMessage("b is 2");
   }
 
+  /** Thrown to discard a try, as a test framework's failed assumption does. */
+  private static final class Discarded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  @Test
+  @DisplayName(
+      "discarded tries are counted apart: failures, passes and discards add up to the tries, and"
+          + " the shares are of the tries not discarded")
+  void discardedTriesAreCountedApart() {
+    ExplorationResult result =
+        Explorer.explore(
+                () -> {
+                  threeWaysToFail();
+                  if (Weft.elapsed().isZero()) { // a = 0, b = 1 passed: discard it
+                    throw new Discarded();
+                  }
+                })
+            .strategy(Strategy.exhaustive(0))
+            .discardWhen(failure -> failure instanceof Discarded)
+            .everyFailure(true)
+            .run();
+
+    assertThat(result.tries()).isEqualTo(6);
+    assertThat(result.discarded()).isEqualTo(2);
+    assertThat(result.failures()).extracting(DistinctFailure::tries).containsExactly(2, 1, 1);
+    assertThat(result.toString())
+        .startsWith(
+            "Weft found 3 distinct failures in 6 tries (Strategy.exhaustive(0), seed 0):\n"
+                + "  1. AssertionError thrown by main: 2 tries (50%), minimal schedule \"_ d2\"\n"
+                + "  2. deadlock of main, A: 1 try (25%), minimal schedule \"d1\"\n"
+                + "  3. deadlock of main, B: 1 try (25%), minimal schedule \"d1*2\"\n"
+                + "  Passed: 0 tries (0%).\n"
+                + "  Discarded: 2 tries, not counted in the shares.\n"
+                + "\n=== Failure 1 of 3 ===\n");
+  }
+
   @Test
   @DisplayName("without it, the exploration stops at the first failure: one failure, one try")
   void firstFailureOnly() {

@@ -106,6 +106,31 @@ class ExplorerOptionsTests {
   }
 
   @Test
+  void anInterruptedSearchForEveryFailureSaysHowManyItFound() {
+    Thread caller = Thread.currentThread();
+    AtomicInteger tries = new AtomicInteger();
+    Explorer explorer =
+        Explorer.explore(
+                () -> {
+                  if (tries.incrementAndGet() == 5) {
+                    caller.interrupt();
+                  }
+                  throw new AssertionError("always");
+                })
+            .everyFailure(true)
+            .tries(Integer.MAX_VALUE);
+    try {
+      assertThatThrownBy(explorer::run)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageMatching(
+              "The exploration was interrupted after \\d+ tries, with 1 distinct failure found but"
+                  + " not yet shrunk; it stopped there\\.");
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void optionsRejectsNull() {
     assertThatThrownBy(() -> Explorer.explore(() -> {}).options(null))
         .isInstanceOf(IllegalArgumentException.class)

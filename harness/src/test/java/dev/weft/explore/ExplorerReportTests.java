@@ -174,6 +174,33 @@ class ExplorerReportTests {
     }
 
     @Test
+    @DisplayName(
+        "a task named with a quote and a backslash: the line's schedule is a Java string literal"
+            + " that reads back to the minimal schedule")
+    void oddTaskNamesAreEscaped() {
+      String name = "say \"hi\" \\o/";
+      ThrowingRunnable scenario =
+          () -> {
+            StringBuilder order = new StringBuilder();
+            dev.weft.Task<StringBuilder> first = Weft.spawn("first", () -> order.append("first "));
+            dev.weft.Task<StringBuilder> odd = Weft.spawn(name, () -> order.append("odd "));
+            Weft.gather(first, odd);
+            if (order.toString().equals("odd first ")) {
+              throw new AssertionError("the odd one ran first");
+            }
+          };
+      Counterexample found =
+          Explorer.explore(scenario).strategy(Strategy.exhaustive(1)).run().counterexample().get();
+
+      assertThat(found.minimal()).hasToString("1:say%20\"hi\"%20\\o/");
+      assertThat(found.toString())
+          .contains(
+              "Weft.run(RunOptions.defaults().replay(Schedule.parse(\"1:say%20\\\"hi\\\"%20\\\\o/\"))");
+      assertThat(Strategy.replay(found.minimal()))
+          .hasToString("Strategy.replay(Schedule.parse(\"1:say%20\\\"hi\\\"%20\\\\o/\"))");
+    }
+
+    @Test
     @DisplayName("default step limit: the line, as written, still fails at the step limit")
     void defaultStepLimit() {
       Counterexample found =

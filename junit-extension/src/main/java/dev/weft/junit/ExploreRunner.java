@@ -1,5 +1,6 @@
 package dev.weft.junit;
 
+import dev.weft.Preemption;
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
 import dev.weft.explore.Counterexample;
@@ -175,10 +176,11 @@ final class ExploreRunner {
             .append(failures.size())
             .append(failures.size() == 1 ? " distinct failure in " : " distinct failures in ")
             .append(result.tries())
-            .append(" tries (")
+            .append(result.tries() == 1 ? " try (" : " tries (")
             .append(options.strategy())
             .append(", seed ")
             .append(options.seed())
+            .append(options.preemption() == Preemption.EVERY_OPERATION ? ", every operation" : "")
             .append("):\n");
     int failed = 0;
     for (int i = 0; i < failures.size(); i++) {
@@ -199,6 +201,12 @@ final class ExploreRunner {
         .append(counted - failed == 1 ? " try (" : " tries (")
         .append(percent(counted - failed, counted))
         .append(").\n");
+    if (result.discarded() > 0) {
+      out.append("  Discarded: ")
+          .append(result.discarded())
+          .append(result.discarded() == 1 ? " try" : " tries")
+          .append(", not counted in the shares.\n");
+    }
     for (int i = 0; i < failures.size(); i++) {
       Counterexample found = failures.get(i).counterexample();
       out.append("\n=== Failure ")

@@ -85,6 +85,28 @@ class DatabaseTests {
   }
 
   @Test
+  void aFileWrittenByAnEarlierVersionIsReplayed() throws Exception {
+    Kit kit = Kit.in(folder);
+    NeedleTestCase.fixed.set(false);
+    Path file = kit.database().resolve(NeedleTestCase.class.getName()).resolve("needle().txt");
+    Files.createDirectories(file.getParent());
+    // As versions before blanks and every-operation: wrote it: one positional schedule, whose
+    // trailing defaults do not fit this run's one choice point (the replay is lenient).
+    Files.writeString(
+        file,
+        "# Weft failure database: the minimal failing schedule of NeedleTestCase#needle().\n"
+            + "# Replayed before any other try when the test runs, and removed once it passes.\n"
+            + "# It failed with: java.lang.AssertionError: the needle\n"
+            + "\"d777 0*2 p0\"\n",
+        StandardCharsets.UTF_8);
+    EngineExecutionResults failing = kit.run(NeedleTestCase.class);
+    assertThat(Kit.failureOf(failing).getMessage())
+        .startsWith("Weft found a failing schedule on schedule 1 of 1 tried first");
+    assertThat(Kit.entries(failing)).containsEntry("weft.minimalSchedule", "d777");
+    assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).last().isEqualTo("\"d777\"");
+  }
+
+  @Test
   void anUnreadableLineIsSkipped() throws Exception {
     Kit kit = Kit.in(folder);
     NeedleTestCase.fixed.set(false);

@@ -168,6 +168,26 @@ class ExploreTests {
                 + " values that meet it with Weft.choose.");
   }
 
+  static class EveryFailureWithAssumptionTestCase {
+    @Explore(tries = 40, strategy = "exhaustive(0)", everyFailure = true)
+    void oneValueFailsOneIsDiscarded() {
+      int value = Weft.choose(4);
+      Assumptions.assumeTrue(value != 2, "not two");
+      assertTrue(value != 3, "three");
+    }
+  }
+
+  @Test
+  void everyFailureSaysHowManyTriesWereDiscardedSoTheCountsAddUp() {
+    Throwable failure = Kit.failureOf(run(EveryFailureWithAssumptionTestCase.class));
+    assertThat(failure.getMessage())
+        .startsWith(
+            "Weft found 1 distinct failure in 4 tries (Strategy.exhaustive(0), seed 0):\n"
+                + "  1. AssertionFailedError thrown by main: 1 try (33.3%), @Replay(\"d3\")\n"
+                + "  Passed: 2 tries (66.7%).\n"
+                + "  Discarded: 1 try, not counted in the shares.\n\n");
+  }
+
   static class ExhaustiveTestCase {
     @Explore(strategy = "exhaustive(1)", tries = 100_000)
     void correctProgramInEverySchedule(ProducerConsumer program) {

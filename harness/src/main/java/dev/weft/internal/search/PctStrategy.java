@@ -138,14 +138,7 @@ final class PctStrategy extends StrategyImpl {
         return false; // only callbacks are ready: no decision between tasks, no step
       }
       step(running);
-      long mine = priority(running);
-      for (int i = 0; i < view.readyCount(); i++) {
-        int candidate = view.candidateTask(i);
-        if (candidate >= 0 && priority(candidate) > mine) {
-          return true;
-        }
-      }
-      return false;
+      return Priorities.readyTaskAbove(view, priority(running), this::priority);
     }
 
     @Override

@@ -87,12 +87,8 @@ final class PosStrategy extends StrategyImpl {
     @Override
     boolean preempt(LoopView view) {
       int running = view.runningTask();
-      long mine = priority(running);
-      for (int i = 0; i < view.readyCount(); i++) {
-        int candidate = view.candidateTask(i);
-        if (candidate >= 0 && priority(candidate) > mine) {
-          return true; // the operation waits, with its priority, until the task runs again
-        }
+      if (Priorities.readyTaskAbove(view, priority(running), this::priority)) {
+        return true; // the operation waits, with its priority, until the task runs again
       }
       ran(running);
       return false;

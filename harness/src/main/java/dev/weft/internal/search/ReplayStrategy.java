@@ -245,6 +245,6 @@ final class ReplayStrategy extends StrategyImpl {
 
   @Override
   public String toString() {
-    return "Strategy.replay(Schedule.parse(\"" + schedule + "\"))";
+    return "Strategy.replay(Schedule.parse(" + ScheduleAccess.javaLiteral(schedule) + "))";
   }
 }

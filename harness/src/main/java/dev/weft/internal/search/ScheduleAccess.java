@@ -104,6 +104,17 @@ public final class ScheduleAccess {
   }
 
   /**
+   * Returns a schedule's text as a Java string literal, quotes included, for the code a report
+   * prints: a task name may hold {@code "} or {@code \}, which the text form leaves as they are.
+   *
+   * @param schedule the schedule
+   * @return for example {@code "1:say\"hi\""}
+   */
+  public static String javaLiteral(Schedule schedule) {
+    return '"' + schedule.toString().replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+  }
+
+  /**
    * Returns the mode a schedule replays under.
    *
    * @param schedule the schedule
