@@ -17,11 +17,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * The real-time cost of one {@link Await} poll: evaluating the condition and sleeping one poll
  * interval on the virtual clock. Goal: at most 10 µs per poll on JDK 25.
  *
- * <p>{@link #awaitPoll()}: one run whose main awaits, with Awaitility's defaults but {@code
- * atMost} of a day, a condition that becomes true at its {@value #POLLS}th poll (1000 s of virtual
- * time); the score is per poll, the run's start and end spread over the polls. {@link
- * #sleepLoop()} does the same number of 100 ms {@code Weft.sleep}s by hand, the floor that {@code
- * Await}'s own bookkeeping adds to.
+ * <p>{@link #awaitPoll()}: one run whose main awaits, with Awaitility's defaults but {@code atMost}
+ * of a day, a condition that becomes true at its {@value #POLLS}th poll (1000 s of virtual time);
+ * the score is per poll, the run's start and end spread over the polls. {@link #sleepLoop()} does
+ * the same number of 100 ms {@code Weft.sleep}s by hand, the floor that {@code Await}'s own
+ * bookkeeping adds to.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
