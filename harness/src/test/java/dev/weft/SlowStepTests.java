@@ -2,6 +2,7 @@ package dev.weft;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.weft.explore.ExplorationResult;
 import dev.weft.explore.Explorer;
@@ -15,13 +16,26 @@ import org.junit.jupiter.api.Test;
  * The slow step warning (RunOptions.slowStepWarning): a step that takes long in real time, because
  * it blocks outside Weft, is named in a warning, and a run without one reports what it always did.
  *
- * <p>These tests block in {@code Thread.sleep} on purpose, since that is what the warning is about.
- * Timing is only ever a lower bound: a step that sleeps 150 ms is over a 50 ms threshold on any
- * machine, and a fast program is measured against a 10 s threshold it cannot reach.
+ * <p>These tests block a task's thread outside Weft on purpose, since that is what the warning is
+ * about: {@link #blockOutsideWeft} waits with Awaitility, so the thread is seen waiting, as it
+ * would be in a JDK lock or queue. Timing is only ever a lower bound: a step blocked 150 ms is over
+ * a 50 ms threshold on any machine, and a fast program is measured against a 10 s threshold it
+ * cannot reach.
  */
 class SlowStepTests {
   private static final Duration LOW = Duration.ofMillis(50);
   private static final Duration GENEROUS = Duration.ofSeconds(10);
+
+  /**
+   * Holds the calling task's thread outside Weft, waiting, for at least {@code millis} of real
+   * time: Awaitility's first poll comes only after that delay.
+   */
+  static void blockOutsideWeft(long millis) {
+    await()
+        .pollDelay(Duration.ofMillis(millis))
+        .atMost(Duration.ofMillis(millis).plusSeconds(30))
+        .until(() -> true);
+  }
 
   /** A listener that keeps the slow step warnings it is given, and no event. */
   private static final class Warnings implements RunListener {
@@ -46,7 +60,7 @@ class SlowStepTests {
             "worker",
             () -> {
               Weft.sleep(Duration.ofSeconds(2));
-              Thread.sleep(150); // outside Weft, on purpose
+              blockOutsideWeft(150);
               Weft.yieldNow();
               return "done";
             });
@@ -88,7 +102,7 @@ class SlowStepTests {
                   "worker",
                   () -> {
                     for (int i = 0; i < 3; i++) {
-                      Thread.sleep(60); // outside Weft, on purpose
+                      blockOutsideWeft(60);
                       Weft.sleep(Duration.ofSeconds(1));
                     }
                   });
@@ -145,7 +159,7 @@ class SlowStepTests {
   void aFailingRunCarriesTheWarningAndKeepsItsReport() {
     ThrowingRunnable deadlockAfterASlowStep =
         () -> {
-          Thread.sleep(150); // outside Weft, on purpose
+          blockOutsideWeft(150);
           new Event("never").await();
         };
 
@@ -175,7 +189,7 @@ class SlowStepTests {
                     Weft.spawn(
                             "worker",
                             () -> {
-                              Thread.sleep(60); // outside Weft, on purpose
+                              blockOutsideWeft(60);
                             })
                         .join())
             .options(Explorer.explore(() -> {}).options().slowStepWarning(LOW))
@@ -198,7 +212,7 @@ class SlowStepTests {
     ExplorationResult result =
         Explorer.explore(
                 () -> {
-                  Thread.sleep(60); // outside Weft, on purpose
+                  blockOutsideWeft(60);
                   throw new AssertionError("wrong");
                 })
             .options(Explorer.explore(() -> {}).options().slowStepWarning(LOW))
@@ -216,7 +230,7 @@ class SlowStepTests {
     ExplorationResult result =
         Explorer.explore(
                 () -> {
-                  Thread.sleep(60); // outside Weft, on purpose
+                  blockOutsideWeft(60);
                   throw new AssertionError("wrong");
                 })
             .options(Explorer.explore(() -> {}).options().slowStepWarning(LOW))

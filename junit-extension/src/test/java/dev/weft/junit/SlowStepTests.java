@@ -1,9 +1,11 @@
 package dev.weft.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.weft.Weft;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,24 +14,35 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
  * A test whose task blocks outside Weft publishes the slow step warning as the report entry {@code
- * weft.slowSteps}; {@code weft.slowStep} sets the threshold. The tests block in {@code
- * Thread.sleep} on purpose, and timing is only a lower bound (150 ms over 50 ms), or a threshold a
- * fast test cannot reach (10 s).
+ * weft.slowSteps}; {@code weft.slowStep} sets the threshold. The tests block a task's thread
+ * outside Weft on purpose, waiting with Awaitility ({@link #blockOutsideWeft}), and timing is only
+ * a lower bound (150 ms over 50 ms), or a threshold a fast test cannot reach (10 s).
  */
 class SlowStepTests {
   @TempDir Path folder;
 
+  /**
+   * Holds the calling task's thread outside Weft, waiting, for at least {@code millis} of real
+   * time: Awaitility's first poll comes only after that delay.
+   */
+  static void blockOutsideWeft(long millis) {
+    await()
+        .pollDelay(Duration.ofMillis(millis))
+        .atMost(Duration.ofMillis(millis).plusSeconds(30))
+        .until(() -> true);
+  }
+
   static class SlowWeftTestCase {
     @WeftTest
     void blocksOutsideWeft() {
-      Weft.spawn("worker", () -> Thread.sleep(150)).join(); // outside Weft, on purpose
+      Weft.spawn("worker", () -> blockOutsideWeft(150)).join();
     }
   }
 
   static class SlowExploreTestCase {
     @Explore(tries = 2)
     void blocksOutsideWeft() {
-      Weft.spawn("worker", () -> Thread.sleep(60)).join(); // outside Weft, on purpose
+      Weft.spawn("worker", () -> blockOutsideWeft(60)).join();
     }
   }
 
