@@ -521,9 +521,12 @@ final class Loop implements LoopView {
    * none for a task that yields and runs on; it only ever feeds a warning. The time counts as a
    * slow step only if it is over the threshold and the driver saw the task's thread blocked during
    * it ({@link #sampleSlowStep}): a step that computes, or loads classes in a fresh JVM, is slow
-   * but not outside Weft.
+   * but not outside Weft. With the warning off, nothing is read.
    */
   private void switching(Object self, TaskImpl<?> next) {
+    if (slowStepNanos == 0) {
+      return;
+    }
     long at = System.nanoTime();
     if (self instanceof TaskImpl) {
       TaskImpl<?> task = (TaskImpl<?>) self;
