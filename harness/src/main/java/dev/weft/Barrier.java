@@ -187,6 +187,7 @@ public final class Barrier {
    * @return whether it is broken
    */
   public boolean isBroken() {
+    binding.read();
     return state == State.BROKEN;
   }
 
@@ -206,6 +207,7 @@ public final class Barrier {
    * @return the tasks waiting in the current round
    */
   public int waiting() {
+    binding.read();
     return state == State.FILLING ? count : 0;
   }
 

@@ -58,6 +58,7 @@ public final class Event {
    * @return whether it is set
    */
   public boolean isSet() {
+    binding.read();
     return value;
   }
 

@@ -116,6 +116,7 @@ final class JdkBlockingQueue<T> extends AbstractQueue<T> implements BlockingQueu
 
   @Override
   public T peek() {
+    queue.binding.read();
     return queue.isEmpty() ? null : queue.items.peekFirst();
   }
 
@@ -165,6 +166,7 @@ final class JdkBlockingQueue<T> extends AbstractQueue<T> implements BlockingQueu
 
   @Override
   public boolean contains(Object item) {
+    queue.binding.read();
     return item != null && queue.items.contains(item);
   }
 

@@ -66,6 +66,7 @@ public final class Lock {
    * @return whether it is held
    */
   public boolean isLocked() {
+    binding.read();
     return locked;
   }
 

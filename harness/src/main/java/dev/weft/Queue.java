@@ -130,6 +130,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @return the number of items
    */
   public final int size() {
+    binding.read();
     return count();
   }
 
@@ -148,6 +149,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @return whether it is empty
    */
   public final boolean isEmpty() {
+    binding.read();
     return count() == 0;
   }
 
@@ -157,6 +159,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @return whether it is full
    */
   public final boolean isFull() {
+    binding.read();
     return maxsize > 0 && count() >= maxsize;
   }
 
@@ -166,6 +169,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @return whether the queue is shut down
    */
   public final boolean isShutDown() {
+    binding.read();
     return shutDown;
   }
 
@@ -176,6 +180,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @return the number of unfinished items
    */
   public final int unfinished() {
+    binding.read();
     return unfinished;
   }
 
@@ -186,6 +191,7 @@ public sealed class Queue<T> permits LifoQueue, PriorityQueue {
    * @return the items, first to be taken first
    */
   public final List<T> snapshot() {
+    binding.read();
     return inGetOrder();
   }
 

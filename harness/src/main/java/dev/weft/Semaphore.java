@@ -69,6 +69,7 @@ public sealed class Semaphore permits BoundedSemaphore {
    * @return whether it is locked
    */
   public final boolean isLocked() {
+    binding.read();
     if (value == 0) {
       return true;
     }
@@ -86,6 +87,7 @@ public sealed class Semaphore permits BoundedSemaphore {
    * @return the permits not taken
    */
   public final int availablePermits() {
+    binding.read();
     return value;
   }
 

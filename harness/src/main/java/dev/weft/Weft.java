@@ -755,6 +755,36 @@ public final class Weft {
   }
 
   /**
+   * Declares that the running step reads or writes the program's state called {@code name}, for an
+   * exhaustive search under {@link SharedState#DECLARED}. That search takes two steps that touch
+   * nothing in common (no queue, lock, event, future or task of Weft's, no name passed here) to
+   * commute, and runs only one of their orders; a step that reads or writes a field another task
+   * also uses must say so here, or the search may skip the order that shows a bug. Names are
+   * compared by value ({@code "counter"}, {@code "cache:" + key}), so they mean the same thing in
+   * every try. Costs nothing in other runs; it is no choice point.
+   *
+   * <pre>{@code
+   * Weft.touch("balance");            // this step reads the balance...
+   * int seen = balance;
+   * Weft.sleep(Duration.ofMillis(1));
+   * Weft.touch("balance");            // ...and this one writes it
+   * balance = seen + amount;
+   * }</pre>
+   *
+   * @param name what the step touches, not blank
+   * @throws IllegalArgumentException if {@code name} is null or blank
+   * @throws IllegalStateException if not called inside a run
+   * @since 0.1
+   */
+  public static void touch(String name) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException(
+          "name must be a non-blank string, but was " + (name == null ? "null" : "'" + name + "'"));
+    }
+    Operations.touch(name);
+  }
+
+  /**
    * Marks a point where, under {@link Preemption#EVERY_OPERATION}, the running task may be switched
    * out, as a thread could be preempted; place it between a read and a write of shared state to let
    * an exploration find the race. Does nothing in a cooperative run or in a callback.

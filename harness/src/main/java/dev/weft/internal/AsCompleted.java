@@ -30,8 +30,12 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
   private int left;
   private boolean iterated;
 
+  /** The number the run gave this iteration: what a step's footprint records of it. */
+  private final long serial;
+
   AsCompleted(Loop loop, List<FutureBase<?>> futures, long timeoutNanos) {
     this.loop = loop;
+    this.serial = loop.nextSerial();
     this.todo = new LinkedHashSet<>(futures);
     this.all = List.copyOf(todo);
     this.left = todo.size();
@@ -63,12 +67,14 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
 
   @Override
   public boolean hasNext() {
+    loop.touch(serial);
     return left > 0;
   }
 
   @Override
   @SuppressWarnings("unchecked")
   public Task<T> next() {
+    loop.touch(serial);
     if (left == 0) {
       throw new NoSuchElementException("every task given to asCompleted has been returned");
     }
@@ -110,6 +116,7 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
   }
 
   private void completed(FutureBase<?> future) {
+    loop.touch(serial);
     if (todo.isEmpty()) {
       return; // the timeout came first
     }
@@ -121,6 +128,7 @@ final class AsCompleted<T> implements Iterable<Task<T>>, Iterator<Task<T>> {
   }
 
   private void timedOut() {
+    loop.touch(serial);
     for (int i = 0; i < all.size(); i++) {
       if (todo.contains(all.get(i))) {
         all.get(i).removeDoneCallback(callbacks[i]);

@@ -149,6 +149,7 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
 
   /** The Weft task has ended: a future it never settled was cancelled with it. */
   void taskEnded() {
+    executor.touch();
     if (state == NEW && !drained) {
       cancelledWithTask();
     }
@@ -167,6 +168,7 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
+    executor.touch();
     if (state >= SUCCEEDED) {
       return false;
     }
@@ -182,16 +184,19 @@ final class ExecutorFuture<V> implements RunnableScheduledFuture<V> {
 
   @Override
   public boolean isCancelled() {
+    executor.touch();
     return state == CANCELLED;
   }
 
   @Override
   public boolean isDone() {
+    executor.touch();
     return state >= SUCCEEDED;
   }
 
   @Override
   public V get() throws InterruptedException, ExecutionException {
+    executor.touch();
     if (!isDone()) {
       TaskImpl<?> caller = executor.waitingTask("Future.get()");
       awaitDone(caller, Long.MAX_VALUE, -1, null);

@@ -49,9 +49,18 @@ abstract class FutureBase<T> implements Task<T> {
    */
   private Throwable cancelCause;
 
+  /** The number the run gave this future when it was made: what a step's footprint records. */
+  private final long serial;
+
   FutureBase(Loop loop, String name) {
     this.loop = loop;
     this.name = name;
+    this.serial = loop.nextSerial();
+  }
+
+  /** Records that the running step reads or changes this future (see {@link Loop#touch}). */
+  final void touch() {
+    loop.touch(serial);
   }
 
   /** Returns how reports name this future: {@code Task 'P0'}, {@code Promise 'reply'}. */
@@ -67,11 +76,13 @@ abstract class FutureBase<T> implements Task<T> {
 
   @Override
   public final boolean isDone() {
+    touch();
     return state != PENDING;
   }
 
   @Override
   public final boolean isCancelled() {
+    touch();
     return state == CANCELLED;
   }
 
@@ -115,6 +126,7 @@ abstract class FutureBase<T> implements Task<T> {
    * once; a task and a gather override this.
    */
   boolean requestCancel() {
+    touch();
     if (isDone()) {
       return false;
     }
@@ -148,6 +160,7 @@ abstract class FutureBase<T> implements Task<T> {
   }
 
   private void checkPending() {
+    touch();
     if (isDone()) {
       throw new IllegalStateException(label() + " is already done: " + describeState());
     }
@@ -171,6 +184,7 @@ abstract class FutureBase<T> implements Task<T> {
    * observed.
    */
   final Throwable thrownByAwait() {
+    touch();
     switch (state) {
       case SUCCEEDED:
         return null;
@@ -202,6 +216,7 @@ abstract class FutureBase<T> implements Task<T> {
    * was cancelled.
    */
   final Throwable failureObserving() {
+    touch();
     if (state != FAILED) {
       return null;
     }
@@ -256,6 +271,7 @@ abstract class FutureBase<T> implements Task<T> {
    * now.
    */
   final void addDoneCallback(Runnable callback) {
+    touch();
     if (isDone()) {
       loop.callSoon(callback);
     } else if (singleCallback == null && moreCallbacks == null) {
@@ -272,6 +288,7 @@ abstract class FutureBase<T> implements Task<T> {
 
   /** Removes every registration of {@code callback}; asyncio's {@code remove_done_callback}. */
   final void removeDoneCallback(Runnable callback) {
+    touch();
     if (singleCallback == callback) {
       singleCallback = null;
     } else if (moreCallbacks != null) {

@@ -70,6 +70,7 @@ final class Gather extends FutureBase<List<Object>> {
   }
 
   private void childDone(FutureBase<?> child) {
+    touch();
     finished++;
     if (isDone()) {
       child.markFailureObserved();

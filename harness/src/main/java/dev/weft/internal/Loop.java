@@ -36,6 +36,15 @@ import java.util.function.Supplier;
 final class Loop implements LoopView {
   private static final VarHandle STEPS;
 
+  /**
+   * What every spawn, and every name the run numbers, touches: their order decides the names and
+   * indexes of new tasks, promises and primitives.
+   */
+  private static final long NAMING = -1;
+
+  /** What every failure touches: the order of failures decides the run's report. */
+  private static final long FAILING = -2;
+
   static {
     try {
       STEPS = MethodHandles.lookup().findVarHandle(Loop.class, "steps", long.class);
@@ -70,6 +79,10 @@ final class Loop implements LoopView {
   private final List<TaskImpl<?>> tasks = new ArrayList<>();
   private int pendingTasks;
   private int unnamedTasks;
+
+  /** The serial numbers given out so far: each future, task and primitive of the run has one. */
+  private long serials;
+
   private int unnamedPromises;
 
   /** How many unnamed primitives of each kind ("queue", "lock") this run has numbered. */
@@ -156,6 +169,39 @@ final class Loop implements LoopView {
     return current;
   }
 
+  /**
+   * Gives out the next serial number: each future, task and primitive of the run gets one when it
+   * is made (or, for a primitive made outside, when the run first uses it). The same schedule gives
+   * the same numbers, which is what lets a search compare what steps of different tries touched.
+   */
+  long nextSerial() {
+    return serials++;
+  }
+
+  /**
+   * Records that the running step touched the future, task or primitive numbered {@code serial}:
+   * under {@code SharedState.DECLARED} steps that touch nothing in common commute. Costs a field
+   * read otherwise.
+   */
+  void touch(long serial) {
+    choices.touch(serial);
+  }
+
+  /** Returns whether the run records what each step touches (see {@link #touch}). */
+  boolean recordsFootprints() {
+    return choices.recordsFootprints();
+  }
+
+  /** Records that the running step may have touched anything: it commutes with no other. */
+  void touchAnything() {
+    choices.touchAnything();
+  }
+
+  /** Records that the running step touched the state the program calls {@code name}. */
+  void touch(String name) {
+    choices.touch(name);
+  }
+
   /** Returns whether {@code future} belongs to this loop. */
   boolean owns(FutureBase<?> future) {
     return future.loop == this;
@@ -163,6 +209,7 @@ final class Loop implements LoopView {
 
   <T> TaskImpl<T> spawn(String name, Callable<T> body) {
     ending.checkNotAborted();
+    choices.touch(NAMING); // names and indexes of new tasks follow the order of spawns
     String taskName = name != null ? name : "Task-" + ++unnamedTasks;
     TaskImpl<T> task = new TaskImpl<>(this, taskName, body, tasks.size());
     tasks.add(task);
@@ -184,17 +231,22 @@ final class Loop implements LoopView {
   }
 
   <T> PromiseImpl<T> promise(String name) {
+    if (name == null) {
+      choices.touch(NAMING);
+    }
     String promiseName = name != null ? name : "Promise-" + ++unnamedPromises;
     return new PromiseImpl<>(this, promiseName);
   }
 
   /** Numbers the unnamed primitives of one kind in the order this run first uses them: 1, 2, ... */
   int nextPrimitiveNumber(String kind) {
+    choices.touch(NAMING);
     return unnamedPrimitives.merge(kind, 1, Integer::sum);
   }
 
   /** Returns the name this run gave {@code thing}, naming it {@code name.get()} the first time. */
   String nameOf(Object thing, Supplier<String> name) {
+    choices.touch(NAMING);
     if (namesByIdentity == null) {
       namesByIdentity = new IdentityHashMap<>();
     }
@@ -216,13 +268,16 @@ final class Loop implements LoopView {
   /** Schedules a user callback at the tail of the ready queue and returns its handle. */
   TimerHandleImpl callSoonHandle(Runnable callback, String description) {
     TimerHandleImpl handle = new TimerHandleImpl(callback, description, now, -1);
+    handle.serial = nextSerial();
     ready.addLast(handle);
     return handle;
   }
 
   /** Schedules {@code callback} at virtual time {@code deadline}; asyncio's {@code call_at}. */
   TimerHandleImpl callAt(long deadline, Runnable callback, String description) {
-    return timers.schedule(deadline, callback, description);
+    TimerHandleImpl handle = timers.schedule(deadline, callback, description);
+    handle.serial = nextSerial();
+    return handle;
   }
 
   /**
@@ -236,6 +291,7 @@ final class Loop implements LoopView {
       } catch (RunAbortedError aborted) {
         throw aborted;
       } catch (Throwable failure) {
+        choices.touch(FAILING);
         callbackFailures.add(new Reports.CallbackFailure(description, now, failure));
       }
     };
@@ -322,6 +378,7 @@ final class Loop implements LoopView {
 
   /** Returns the next callback to run, or {@code null} when the run is over (semantics §1.6). */
   private Runnable next() {
+    choices.stepEnded(); // the step that ran last, if any, is over
     if (ending.over()) {
       return null;
     }
@@ -342,18 +399,25 @@ final class Loop implements LoopView {
     }
     STEPS.setOpaque(this, step + 1);
     int candidates = passRemaining--;
-    if (candidates == 1) {
-      return ready.removeAt(0);
+    int index = 0;
+    if (candidates > 1) {
+      index = choices.pick(candidates);
+      if (listener != null && choices.decides()) {
+        String name = candidateName(index);
+        event(
+            name != null ? name : "(callback)",
+            RunEvent.Kind.CHOSE,
+            new RunEvent.Choice(RunEvent.Choice.Point.TASK, index, candidates));
+      }
     }
-    int index = choices.pick(candidates);
-    if (listener != null && choices.decides()) {
-      String name = candidateName(index);
-      event(
-          name != null ? name : "(callback)",
-          RunEvent.Kind.CHOSE,
-          new RunEvent.Choice(RunEvent.Choice.Point.TASK, index, candidates));
+    choices.stepBegan(serials);
+    Runnable picked = ready.removeAt(index);
+    if (picked instanceof TaskImpl) {
+      ((TaskImpl<?>) picked).touch(); // a task's step reads and changes the task's own state
+    } else if (picked instanceof TimerHandleImpl) {
+      choices.touch(((TimerHandleImpl) picked).serial); // it runs unless it was cancelled
     }
-    return ready.removeAt(index);
+    return picked;
   }
 
   /**
@@ -388,6 +452,7 @@ final class Loop implements LoopView {
     }
     timers.moveDue(now, ready);
     passRemaining = ready.size();
+    choices.passBegan(passRemaining);
     return true;
   }
 
@@ -569,6 +634,7 @@ final class Loop implements LoopView {
    */
   void failed(FutureBase<?> future) {
     if (future.reportsUnobservedFailure() && !ending.aborted()) {
+      choices.touch(FAILING);
       failures.add(new Reports.Failure(future, now, shutdown.started()));
     }
   }

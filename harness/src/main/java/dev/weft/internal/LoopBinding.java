@@ -25,6 +25,9 @@ public final class LoopBinding {
   private Loop loop;
   private String label;
 
+  /** The number the run gave the primitive when it joined it: what a step's footprint records. */
+  private long serial;
+
   /**
    * Creates the binding of one primitive.
    *
@@ -64,7 +67,9 @@ public final class LoopBinding {
     if (loop == null && RunningLoop.orNull() == null) {
       return; // not used by any run yet: nothing can be waiting on it, so no loop is needed
     }
-    bind(operation).preemptionPoint();
+    Loop active = bind(operation);
+    active.preemptionPoint();
+    active.touch(serial);
   }
 
   /**
@@ -76,11 +81,24 @@ public final class LoopBinding {
   public Task<?> enterTask(String operation) {
     Loop active = bind(operation);
     active.preemptionPoint();
+    active.touch(serial);
     TaskImpl<?> task = active.currentOrNull();
     if (task == null) {
       throw new IllegalStateException(Messages.primitiveFromCallback(label, operation));
     }
     return task;
+  }
+
+  /**
+   * Records that the running step reads the primitive's state ({@code isEmpty}, {@code isSet}):
+   * under {@code SharedState.DECLARED}, a step that reads it does not commute with one that changes
+   * it. Reading is no operation, so it is no choice point, and it binds nothing.
+   */
+  public void read() {
+    Loop active = loop;
+    if (active != null && active.recordsFootprints() && RunningLoop.orNull() == active) {
+      active.touch(serial);
+    }
   }
 
   /**
@@ -133,7 +151,9 @@ public final class LoopBinding {
    */
   public Waiter newWaiter(String operation) {
     return new Waiter(
-        loop.runningTask(label + "." + operation), loop.internalFuture(label + " " + operation));
+        loop.runningTask(label + "." + operation),
+        loop.internalFuture(label + " " + operation),
+        () -> loop.touch(serial));
   }
 
   private Loop bind(String operation) {
@@ -156,6 +176,7 @@ public final class LoopBinding {
 
   private void bindTo(Loop active) {
     loop = active;
+    serial = active.nextSerial();
     if (name == null) {
       label = kind + " #" + active.nextPrimitiveNumber(kind);
     }

@@ -200,6 +200,10 @@ public final class Operations {
     RunningLoop.require("Weft.checkpoint").preemptionPoint();
   }
 
+  public static void touch(String name) {
+    RunningLoop.require("Weft.touch").touch("touch:" + name);
+  }
+
   public static void taskGroup(ThrowingConsumer<TaskGroup> body) {
     Loop loop = RunningLoop.require("Weft.taskGroup");
     TaskGroupImpl.run(loop, loop.runningTask("Weft.taskGroup"), body);

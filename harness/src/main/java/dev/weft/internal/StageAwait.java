@@ -44,6 +44,7 @@ final class StageAwait<T> implements BiConsumer<T, Throwable> {
   static <T> T await(Loop loop, TaskImpl<?> caller, CompletionStage<T> stage) {
     String label = loop.nameOf(stage, () -> kind(stage) + " #" + loop.nextPrimitiveNumber("stage"));
     StageAwait<T> await = new StageAwait<>(loop, caller, label);
+    loop.touchAnything(); // the stage is the program's own state, which Weft cannot name
     stage.whenComplete(await); // runs at once, on this thread, if the stage is complete already
     try {
       caller.await(

@@ -40,9 +40,13 @@ final class TaskGroupImpl implements TaskGroup {
   private Throwable fatal;
   private InternalFuture<Void> allDone;
 
+  /** The number the run gave the group: what a step's footprint records of it. */
+  private final long serial;
+
   private TaskGroupImpl(Loop loop, TaskImpl<?> parent) {
     this.loop = loop;
     this.parent = parent;
+    this.serial = loop.nextSerial();
   }
 
   /** Runs {@code body} as a task group of the running task, {@code async with TaskGroup()}. */
@@ -82,6 +86,7 @@ final class TaskGroupImpl implements TaskGroup {
   }
 
   private <T> Task<T> start(String name, Callable<T> body) {
+    loop.touch(serial);
     Preconditions.requireNonNull(body, "body");
     RunningLoop.checkAccess(loop, null, "TaskGroup.spawn");
     if (exiting && tasks.isEmpty()) {
@@ -107,6 +112,7 @@ final class TaskGroupImpl implements TaskGroup {
 
   /** asyncio's {@code _on_task_done}: runs as a done callback, in the order children end. */
   private void onTaskDone(TaskImpl<?> task) {
+    loop.touch(serial);
     tasks.remove(task);
     if (allDone != null && tasks.isEmpty()) {
       allDone.completeIfPending(null);
@@ -136,6 +142,7 @@ final class TaskGroupImpl implements TaskGroup {
 
   /** Cancels every child not done yet, in creation order; asyncio's {@code _abort}. */
   private void abort() {
+    loop.touch(serial);
     aborting = true;
     for (TaskImpl<?> task : new ArrayList<>(tasks)) {
       if (!task.isDone()) {
@@ -148,6 +155,7 @@ final class TaskGroupImpl implements TaskGroup {
 
   /** asyncio's {@code __aexit__}: waits for every child, then throws what the group must throw. */
   private void exit(Throwable bodyError) {
+    loop.touch(serial);
     exiting = true;
     if (bodyError instanceof RunAbortedError) {
       throw (RunAbortedError) bodyError; // the run is being torn down: no waiting

@@ -16,6 +16,9 @@ final class TimerHandleImpl implements TimerHandle, Runnable, Comparable<TimerHa
   final long sequence;
   private boolean cancelled;
 
+  /** The number the run gave the handle: what a step that cancels or runs it touches. */
+  long serial = -3;
+
   TimerHandleImpl(Runnable callback, String description, long deadline, long sequence) {
     this.callback = callback;
     this.description = description;
@@ -30,6 +33,10 @@ final class TimerHandleImpl implements TimerHandle, Runnable, Comparable<TimerHa
 
   @Override
   public void cancel() {
+    Loop active = RunningLoop.orNull();
+    if (active != null) {
+      active.touch(serial);
+    }
     cancelled = true;
   }
 

@@ -19,9 +19,13 @@ public final class Waiter {
   private final TaskImpl<?> task;
   private final InternalFuture<Void> future;
 
-  Waiter(TaskImpl<?> task, InternalFuture<Void> future) {
+  /** Records that the running step touches the primitive the task waits in. */
+  private final Runnable touchPrimitive;
+
+  Waiter(TaskImpl<?> task, InternalFuture<Void> future, Runnable touchPrimitive) {
     this.task = task;
     this.future = future;
+    this.touchPrimitive = touchPrimitive;
   }
 
   /**
@@ -33,7 +37,11 @@ public final class Waiter {
    *     woken but before it ran again
    */
   public void await(Supplier<RunEvent.Wait> reason) {
-    task.await(future, reason::get);
+    try {
+      task.await(future, reason::get);
+    } finally {
+      touchPrimitive.run(); // the step that resumes goes on in the primitive's code
+    }
   }
 
   /**

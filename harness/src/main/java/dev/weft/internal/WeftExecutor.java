@@ -39,6 +39,9 @@ final class WeftExecutor implements ScheduledExecutorService {
 
   private long sequence;
 
+  /** The number the run gave the executor: what a step's footprint records of it. */
+  private final long serial;
+
   /** The work whose Weft task has not ended, in the order it was given. */
   private final Set<ExecutorFuture<?>> live = new LinkedHashSet<>();
 
@@ -57,6 +60,17 @@ final class WeftExecutor implements ScheduledExecutorService {
     TaskImpl<?> creator = loop.currentOrNull();
     this.createdIn = creator == null ? "a callback" : creator.label();
     this.createdAt = loop.now();
+    this.serial = loop.nextSerial();
+  }
+
+  /**
+   * Records that the running step reads or changes this executor or its futures, when the calling
+   * thread runs its loop (see {@link Loop#touch}).
+   */
+  void touch() {
+    if (RunningLoop.orNull() == loop) {
+      loop.touch(serial);
+    }
   }
 
   /** How messages name the executor: {@code executor 'executor-1'}. */
@@ -171,6 +185,7 @@ final class WeftExecutor implements ScheduledExecutorService {
   }
 
   private void taskEnded(ExecutorFuture<?> future) {
+    touch();
     live.remove(future);
     future.taskEnded();
     checkTerminated();
@@ -495,6 +510,7 @@ final class WeftExecutor implements ScheduledExecutorService {
     if (active != loop) {
       throw new IllegalStateException(misuse(operation, active));
     }
+    loop.touch(serial);
   }
 
   /** Returns the running task, which is about to wait in {@code operation}. */

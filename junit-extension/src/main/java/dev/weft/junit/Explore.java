@@ -72,8 +72,10 @@ public @interface Explore {
 
   /**
    * The strategy: {@code "random"}, {@code "pos"}, {@code "pct(3)"}, {@code "exhaustive(2)"},
-   * {@code "fifo"}, or the same as Java ({@code "Strategy.pct(3)"}); {@code ""} (the default) takes
-   * {@code weft.explore.strategy}, else {@code random}.
+   * {@code "exhaustive(2, declared)"} (for a program that shares state only through Weft and {@code
+   * Weft.touch}: see {@code SharedState.DECLARED}), {@code "fifo"}, or the same as Java ({@code
+   * "Strategy.pct(3)"}); {@code ""} (the default) takes {@code weft.explore.strategy}, else {@code
+   * random}.
    *
    * @return the strategy's text
    */

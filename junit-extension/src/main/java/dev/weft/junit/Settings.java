@@ -2,6 +2,7 @@ package dev.weft.junit;
 
 import dev.weft.RunOptions;
 import dev.weft.Schedule;
+import dev.weft.SharedState;
 import dev.weft.Strategy;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -154,15 +155,17 @@ final class Settings {
 
   /**
    * Reads a strategy's text: {@code random}, {@code fifo}, {@code pos}, {@code pct(3)}, {@code
-   * exhaustive(2)}, or the same as Java, {@code Strategy.pct(3)}, which is what {@code
-   * Strategy.toString()} gives.
+   * exhaustive(2)}, {@code exhaustive(2, declared)}, or the same as Java, {@code Strategy.pct(3)},
+   * which is what {@code Strategy.toString()} gives.
    */
   static Strategy strategy(String text, String where) {
     String trimmed = text.trim();
     Matcher call = CALL.matcher(trimmed);
     String name = call.matches() ? call.group(1) : trimmed;
     String argument = call.matches() ? call.group(2).trim() : null;
-    String allowed = "random, fifo, pos, pct(depth) or exhaustive(maxPreemptions)";
+    String allowed =
+        "random, fifo, pos, pct(depth), exhaustive(maxPreemptions) or exhaustive(maxPreemptions,"
+            + " declared)";
     try {
       switch (name) {
         case "random":
@@ -187,7 +190,15 @@ final class Settings {
           break;
         case "exhaustive":
           if (argument != null && !argument.isEmpty()) {
-            return Strategy.exhaustive(Integer.parseInt(argument));
+            String[] parts = argument.split(",", -1);
+            int bound = Integer.parseInt(parts[0].trim());
+            if (parts.length == 1) {
+              return Strategy.exhaustive(bound);
+            }
+            SharedState sharing = sharing(parts[1].trim());
+            if (parts.length == 2 && sharing != null) {
+              return Strategy.exhaustive(bound, sharing);
+            }
           }
           break;
         default:
@@ -199,6 +210,17 @@ final class Settings {
       throw bad(where, allowed + " (" + e.getMessage() + ")");
     }
     throw bad(where, allowed);
+  }
+
+  /** Reads {@code declared} or {@code any} (or {@code SharedState.DECLARED}); null otherwise. */
+  private static SharedState sharing(String text) {
+    String name = text.startsWith("SharedState.") ? text.substring("SharedState.".length()) : text;
+    for (SharedState sharing : SharedState.values()) {
+      if (sharing.name().equalsIgnoreCase(name)) {
+        return sharing;
+      }
+    }
+    return null;
   }
 
   /** This CI job's shard: {@code weft.explore.shard} as {@code index/count}, else 0/1. */

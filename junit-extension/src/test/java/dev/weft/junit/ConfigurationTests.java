@@ -100,6 +100,9 @@ class ConfigurationTests {
         "pct(3) | Strategy.pct(3)",
         "Strategy.pct(3) | Strategy.pct(3)",
         "' exhaustive( 2 ) ' | Strategy.exhaustive(2)",
+        "'exhaustive(2, declared)' | Strategy.exhaustive(2, SharedState.DECLARED)",
+        "'Strategy.exhaustive(1, SharedState.DECLARED)' | Strategy.exhaustive(1, SharedState.DECLARED)",
+        "'exhaustive(3, any)' | Strategy.exhaustive(3)",
       })
   void strategyTextIsReadInBothForms(String text, String expected) {
     assertThat(Settings.strategy(text, "x")).hasToString(expected);
@@ -137,13 +140,18 @@ class ConfigurationTests {
         "weft.explore.seed | 0x10 | Weft: weft.explore.seed=0x10 is not allowed; expected a whole"
             + " number (a long), or random.",
         "weft.explore.strategy | pct(0) | Weft: weft.explore.strategy=pct(0) is not allowed;"
-            + " expected random, fifo, pos, pct(depth) or exhaustive(maxPreemptions) (depth must be 1"
-            + " or more, but was 0).",
+            + " expected random, fifo, pos, pct(depth), exhaustive(maxPreemptions) or"
+            + " exhaustive(maxPreemptions, declared) (depth must be 1 or more, but was 0).",
         "weft.explore.strategy | dfs | Weft: weft.explore.strategy=dfs is not allowed; expected"
-            + " random, fifo, pos, pct(depth) or exhaustive(maxPreemptions).",
+            + " random, fifo, pos, pct(depth), exhaustive(maxPreemptions) or"
+            + " exhaustive(maxPreemptions, declared).",
+        "weft.explore.strategy | 'exhaustive(2, shared)' | Weft:"
+            + " weft.explore.strategy=exhaustive(2, shared) is not allowed; expected random, fifo,"
+            + " pos, pct(depth), exhaustive(maxPreemptions) or exhaustive(maxPreemptions,"
+            + " declared).",
         "weft.explore.strategy | pct(x) | Weft: weft.explore.strategy=pct(x) is not allowed;"
-            + " expected random, fifo, pos, pct(depth) or exhaustive(maxPreemptions), with a whole"
-            + " number in the parentheses.",
+            + " expected random, fifo, pos, pct(depth), exhaustive(maxPreemptions) or"
+            + " exhaustive(maxPreemptions, declared), with a whole number in the parentheses.",
         "weft.explore.shard | 5/4 | Weft: weft.explore.shard=5/4 is not allowed; expected"
             + " index/count with 0 <= index < count, such as 0/4.",
         "weft.explore.shard | 1 | Weft: weft.explore.shard=1 is not allowed; expected index/count"
@@ -189,8 +197,8 @@ class ConfigurationTests {
         .containsExactlyInAnyOrder(
             "Weft: @Explore(tries = 0) is not allowed; expected 1 or more, or -1.",
             "Weft: @Explore(strategy = \"exhaustive(-1)\") is not allowed; expected random, fifo,"
-                + " pos, pct(depth) or exhaustive(maxPreemptions) (maxPreemptions must be 0 or more,"
-                + " but was -1).",
+                + " pos, pct(depth), exhaustive(maxPreemptions) or exhaustive(maxPreemptions,"
+                + " declared) (maxPreemptions must be 0 or more, but was -1).",
             "Weft: @Explore(seed = \"seven\") is not allowed; expected a whole number (a long), or"
                 + " random.",
             "Weft: @Explore(maxSteps = -2) is not allowed; expected 1 or more, or -1.",

@@ -2,7 +2,9 @@ package dev.weft.internal.search;
 
 import dev.weft.internal.Messages;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A run's choice points, as the loop meets them: which of the pass's ready callbacks runs next,
@@ -23,6 +25,22 @@ public final class ChoicePoints {
   private final List<Choice> choices;
 
   /**
+   * What the running step touched, when the chooser wants footprints ({@link
+   * Chooser#recordsFootprints}); else null, and the loop's reports of what it touches cost a field
+   * read.
+   */
+  private final Set<Object> touched;
+
+  /** Whether a step runs whose footprint is being recorded. */
+  private boolean stepOpen;
+
+  /** Whether the running step touched state Weft cannot name: it commutes with nothing. */
+  private boolean anything;
+
+  /** The first serial number the running step's run gave out: objects the step made itself. */
+  private long freshFrom;
+
+  /**
    * Creates the choice points of one run.
    *
    * @param view what the chooser may see of the loop
@@ -35,8 +53,81 @@ public final class ChoicePoints {
     this.chooser = chooser;
     this.everyOperation = everyOperation;
     this.choices = record ? new ArrayList<>() : null;
+    this.touched = chooser != null && chooser.recordsFootprints() ? new HashSet<>() : null;
     if (chooser != null) {
       chooser.started(everyOperation);
+    }
+  }
+
+  /**
+   * Returns whether the chooser hears what each step touches.
+   *
+   * @return whether footprints are recorded
+   */
+  public boolean recordsFootprints() {
+    return touched != null;
+  }
+
+  /**
+   * Tells a chooser that records footprints that a pass begins.
+   *
+   * @param candidates how many callbacks are ready in it
+   */
+  public void passBegan(int candidates) {
+    if (touched != null) {
+      chooser.passBegan(view, candidates);
+    }
+  }
+
+  /**
+   * A step begins (a task's step or a callback); the objects the run numbers from {@code
+   * freshSerial} on are made by this step, and touching them is no footprint: no other step of the
+   * pass can know them unless this one published them through something both touch.
+   *
+   * @param freshSerial the next serial number the run will give out
+   */
+  public void stepBegan(long freshSerial) {
+    if (touched != null) {
+      stepOpen = true;
+      freshFrom = freshSerial;
+      touched.clear();
+      anything = false;
+    }
+  }
+
+  /** The running step has ended: a chooser that records footprints hears what it touched. */
+  public void stepEnded() {
+    if (touched != null && stepOpen) {
+      stepOpen = false;
+      chooser.stepEnded(anything ? Footprint.ANYTHING : Footprint.of(touched));
+    }
+  }
+
+  /**
+   * Records that the running step touched the Weft object with serial number {@code serial}.
+   *
+   * @param serial the number its run gave the object when it was made
+   */
+  public void touch(long serial) {
+    if (touched != null && stepOpen && serial < freshFrom) {
+      touched.add(serial);
+    }
+  }
+
+  /** Records that the running step may have touched anything: it commutes with no other step. */
+  public void touchAnything() {
+    anything = true;
+  }
+
+  /**
+   * Records that the running step touched the state the program calls {@code name} ({@code
+   * Weft.touch}).
+   *
+   * @param name the name, compared by value
+   */
+  public void touch(String name) {
+    if (touched != null && stepOpen) {
+      touched.add(name);
     }
   }
 

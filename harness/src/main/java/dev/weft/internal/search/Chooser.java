@@ -29,6 +29,28 @@ public abstract class Chooser {
   void started(boolean everyOperation) {}
 
   /**
+   * Returns whether this chooser wants to hear what each step touched ({@link #stepEnded}): only
+   * the exhaustive search under {@code SharedState.DECLARED} does, and the loop records nothing for
+   * the others.
+   */
+  boolean recordsFootprints() {
+    return false;
+  }
+
+  /**
+   * Hears that a pass begins with {@code candidates} ready callbacks; only for a chooser that
+   * {@link #recordsFootprints()}.
+   */
+  void passBegan(LoopView view, int candidates) {}
+
+  /**
+   * Hears that the step that ran last (a task's step or a callback, picked by {@link #pickTask} or
+   * the last of its pass) has ended, and what it touched; only for a chooser that {@link
+   * #recordsFootprints()}.
+   */
+  void stepEnded(Footprint footprint) {}
+
+  /**
    * Returns how a replay departed from its schedule, or {@code null} if it did not (or this chooser
    * does not replay). Called when the run has ended, so a strict replay also reports the choices it
    * never used.

@@ -1,5 +1,6 @@
 package dev.weft.internal.search;
 
+import dev.weft.SharedState;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -28,19 +29,28 @@ import java.util.Set;
 final class ExhaustiveStrategy extends StrategyImpl {
   private final int maxPreemptions;
   private final boolean reduce;
+  private final SharedState sharing;
 
-  ExhaustiveStrategy(int maxPreemptions) {
-    this(maxPreemptions, true);
+  ExhaustiveStrategy(int maxPreemptions, SharedState sharing) {
+    this(maxPreemptions, true, sharing);
   }
 
   /** A search with or without the reduction; without it, for tests that compare the two. */
   ExhaustiveStrategy(int maxPreemptions, boolean reduce) {
+    this(maxPreemptions, reduce, SharedState.ANY);
+  }
+
+  private ExhaustiveStrategy(int maxPreemptions, boolean reduce, SharedState sharing) {
     this.maxPreemptions = maxPreemptions;
     this.reduce = reduce;
+    this.sharing = sharing;
   }
 
   @Override
   public Search search(long seed) {
+    if (sharing == SharedState.DECLARED) {
+      return new RaceSearch(maxPreemptions);
+    }
     return new Search() {
       private List<Choice> prefix = new ArrayList<>();
       private ReducingChooser current;
@@ -95,20 +105,6 @@ final class ExhaustiveStrategy extends StrategyImpl {
         return traces.size();
       }
     };
-  }
-
-  /** Two independent 64-bit hashes of a trace's canonical form. */
-  private record Fingerprint(long first, long second) {
-    static Fingerprint of(CharSequence text) {
-      long first = 0xcbf29ce484222325L; // FNV-1a
-      long second = 0x9E3779B97F4A7C15L;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        first = (first ^ c) * 0x100000001b3L;
-        second = Long.rotateLeft(second ^ (c * 0xBF58476D1CE4E5B9L), 29) * 0x94D049BB133111EBL;
-      }
-      return new Fingerprint(first, second);
-    }
   }
 
   /** One choice point of a try, with what the search needs to branch there. */
@@ -363,6 +359,8 @@ final class ExhaustiveStrategy extends StrategyImpl {
 
   @Override
   public String toString() {
-    return "Strategy.exhaustive(" + maxPreemptions + ")";
+    return sharing == SharedState.ANY
+        ? "Strategy.exhaustive(" + maxPreemptions + ")"
+        : "Strategy.exhaustive(" + maxPreemptions + ", SharedState." + sharing + ")";
   }
 }

@@ -118,14 +118,16 @@ public abstract class StrategyImpl implements Strategy {
   }
 
   /**
-   * {@link Strategy#exhaustive(int)}.
+   * {@link Strategy#exhaustive(int, dev.weft.SharedState)}.
    *
    * @param maxPreemptions the preemption bound, 0 or more
+   * @param sharing what tasks share, not null
    * @return the strategy
    */
-  public static StrategyImpl exhaustive(int maxPreemptions) {
+  public static StrategyImpl exhaustive(int maxPreemptions, dev.weft.SharedState sharing) {
     Preconditions.requireAtLeast(maxPreemptions, 0, "maxPreemptions");
-    return new ExhaustiveStrategy(maxPreemptions);
+    Preconditions.requireNonNull(sharing, "sharing");
+    return new ExhaustiveStrategy(maxPreemptions, sharing);
   }
 
   /**

@@ -1,0 +1,29 @@
+package dev.weft;
+
+/**
+ * What an exhaustive search may assume about the state a program's tasks share: it decides which
+ * steps commute, so that the search runs one order of them instead of every order. Pass it to
+ * {@link Strategy#exhaustive(int, SharedState)}.
+ *
+ * @since 0.1
+ */
+public enum SharedState {
+  /**
+   * Tasks may share any state, Weft's or the program's own fields, which Weft cannot see. Only
+   * Weft's own callbacks that run no user code (a sleep's timer, a gather's count of its children)
+   * commute. Always sound; the default.
+   */
+  ANY,
+
+  /**
+   * Tasks share state only through Weft (queues, locks, events, semaphores, conditions, barriers,
+   * futures, tasks, task groups, executors) and through the names they pass to {@link
+   * Weft#touch(String)}. Weft records what each step touched; two steps of a pass that touched
+   * nothing in common commute, and the search explores one order of them (dynamic partial-order
+   * reduction). A step that reads or writes a plain field another task also uses without declaring
+   * it with {@code Weft.touch} breaks the assumption, and the search may then miss the order that
+   * shows a bug. A step that awaits a {@code CompletionStage} ({@link Weft#await}) commutes with no
+   * other.
+   */
+  DECLARED
+}
