@@ -22,6 +22,10 @@ import java.util.Map;
  *
  * <p>The depth of a bug is the number of ordering constraints between steps of different tasks that
  * a failing run must meet (PCT's measure); a depth-0 bug fails in asyncio's own order.
+ *
+ * <p>Each step that reads or writes a plain field other tasks also use says so with {@code
+ * Weft.touch}, so that {@code exhaustive(k, declared)} may search them; the other strategies ignore
+ * those calls.
  */
 final class BugCatalogue {
   private BugCatalogue() {}
@@ -73,8 +77,10 @@ final class BugCatalogue {
                 if (name.equals("refund")) {
                   Weft.yieldNow(); // the refund checks the order first
                 }
+                Weft.touch("balance");
                 int read = balance[0];
                 Weft.yieldNow(); // the audit log write
+                Weft.touch("balance");
                 balance[0] = read + 10;
               }));
     }
@@ -91,8 +97,10 @@ final class BugCatalogue {
           Weft.spawn(
               "t" + t,
               () -> {
+                Weft.touch("hits");
                 int read = hits[0];
                 Weft.checkpoint();
+                Weft.touch("hits");
                 hits[0] = read + 1;
               }));
     }
@@ -115,11 +123,13 @@ final class BugCatalogue {
                 for (int i = 0; i < rendering; i++) {
                   Weft.yieldNow(); // rendering before the price is needed
                 }
+                Weft.touch("cache");
                 Long price = cache.get("apple");
                 if (price == null) {
                   fetches[0]++;
                   Weft.yieldNow(); // the fetch
                   price = 1999L;
+                  Weft.touch("cache");
                   cache.put("apple", price);
                 }
                 return price;
@@ -164,6 +174,7 @@ final class BugCatalogue {
         Weft.spawn(
             "waiter",
             () -> {
+              Weft.touch("work");
               if (!work[0]) {
                 Weft.yieldNow(); // log that it goes to sleep
                 wake.await();
@@ -174,6 +185,7 @@ final class BugCatalogue {
             "notifier",
             () -> {
               Weft.yieldNow(); // produce the work
+              Weft.touch("work");
               work[0] = true;
               wake.set();
               wake.clear();
@@ -275,6 +287,7 @@ final class BugCatalogue {
             "init",
             () -> {
               Weft.yieldNow(); // read the file
+              Weft.touch("config");
               config.put("rate", "1.1");
               loaded.set();
             });
@@ -283,6 +296,7 @@ final class BugCatalogue {
             "request",
             () -> {
               Weft.yieldNow(); // parse the request; no wait on the event: the bug
+              Weft.touch("config");
               return config.get("rate").toUpperCase();
             });
     Weft.gather(init, request);
@@ -300,16 +314,20 @@ final class BugCatalogue {
         Weft.spawn(
             "closer",
             () -> {
+              Weft.touch("channel");
               closing[0] = true;
               Weft.yieldNow(); // drain
+              Weft.touch("channel");
               open[0] = false;
             });
     Task<Void> sender =
         Weft.spawn(
             "sender",
             () -> {
+              Weft.touch("channel");
               if (!closing[0]) {
                 Weft.yieldNow(); // send the header
+                Weft.touch("channel");
                 check(open[0], "sent the body on a closed channel");
               }
             });
@@ -338,11 +356,14 @@ final class BugCatalogue {
             "writer",
             () -> {
               Weft.yieldNow();
+              Weft.touch("database");
               database.put("k", 2);
               Weft.yieldNow();
+              Weft.touch("cache");
               cache.remove("k");
               Weft.yieldNow();
               Weft.yieldNow(); // the delay before the second delete
+              Weft.touch("cache");
               cache.remove("k");
             });
     Task<Void> reader =
@@ -350,9 +371,12 @@ final class BugCatalogue {
             "reader",
             () -> {
               Weft.yieldNow();
+              Weft.touch("cache");
+              Weft.touch("database");
               if (cache.get("k") == null) {
                 int value = database.get("k");
                 noise(3); // a slow load
+                Weft.touch("cache");
                 cache.putIfAbsent("k", value);
               }
             });
@@ -361,6 +385,8 @@ final class BugCatalogue {
             "warmer",
             () -> {
               noise(4);
+              Weft.touch("cache");
+              Weft.touch("database");
               cache.computeIfAbsent("k", database::get);
             });
     Weft.gather(writer, reader, warmer);
@@ -383,11 +409,14 @@ final class BugCatalogue {
               "client-" + c,
               () -> {
                 noise(arrival); // the clients arrive one after another
+                Weft.touch("pool");
                 if (inUse[0] < 3) {
                   Weft.yieldNow(); // open the connection
+                  Weft.touch("pool");
                   inUse[0]++;
                   check(inUse[0] <= 3, inUse[0] + " slots in use, of 3");
                   Weft.sleep(Duration.ofMillis(10));
+                  Weft.touch("pool");
                   inUse[0]--;
                 }
               }));

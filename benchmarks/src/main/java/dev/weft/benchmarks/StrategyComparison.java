@@ -1,5 +1,6 @@
 package dev.weft.benchmarks;
 
+import dev.weft.SharedState;
 import dev.weft.Strategy;
 import dev.weft.explore.Counterexample;
 import dev.weft.explore.ExplorationResult;
@@ -18,7 +19,8 @@ import java.util.Locale;
  * <p>Run it with {@code mvn -B -q -Pbenchmarks package -DskipTests}, then {@code java -cp
  * benchmarks/target/benchmarks.jar dev.weft.benchmarks.StrategyComparison} (see CONTRIBUTING.md);
  * arguments: the tries per exploration (default 1000), then the strategies as {@code @Explore}
- * writes them ({@code random pos pct(3) exhaustive(2)}; default: every strategy of the table).
+ * writes them ({@code random pos pct(3) exhaustive(2) exhaustive(2,declared)}; default: every
+ * strategy of the table).
  */
 public final class StrategyComparison {
   private static final int SEEDS = 10;
@@ -47,7 +49,7 @@ public final class StrategyComparison {
         SEEDS - 1,
         tries);
     System.out.printf(
-        Locale.ROOT, "%-34s %-16s %7s %-16s %s%n", "bug", "strategy", "found", "tries", "shrunk");
+        Locale.ROOT, "%-34s %-24s %7s %-16s %s%n", "bug", "strategy", "found", "tries", "shrunk");
     for (BugCatalogue.Bug bug : BugCatalogue.all()) {
       for (String text : strategies) {
         System.out.println(row(bug, text, tries));
@@ -58,7 +60,8 @@ public final class StrategyComparison {
 
   /** The strategies of the table: every one Weft has. */
   static List<String> defaultStrategies() {
-    return List.of("random", "pct(1)", "pct(2)", "pct(3)", "pos", "exhaustive(2)");
+    return List.of(
+        "random", "pct(1)", "pct(2)", "pct(3)", "pos", "exhaustive(2)", "exhaustive(2,declared)");
   }
 
   static String row(BugCatalogue.Bug bug, String text, int tries) {
@@ -89,7 +92,7 @@ public final class StrategyComparison {
     String shrunkText = shrunk.isEmpty() ? "-" : spread(shrunk);
     return String.format(
         Locale.ROOT,
-        "%-34s %-16s %7s %-16s %-10s %s",
+        "%-34s %-24s %7s %-16s %-10s %s",
         bug.name(),
         text,
         foundText,
@@ -118,7 +121,13 @@ public final class StrategyComparison {
     int open = text.indexOf('(');
     if (open > 0 && text.endsWith(")")) {
       String name = text.substring(0, open);
-      int value = Integer.parseInt(text.substring(open + 1, text.length() - 1));
+      String[] arguments = text.substring(open + 1, text.length() - 1).split(",", -1);
+      int value = Integer.parseInt(arguments[0].trim());
+      if (name.equals("exhaustive")
+          && arguments.length == 2
+          && arguments[1].trim().equals("declared")) {
+        return Strategy.exhaustive(value, SharedState.DECLARED);
+      }
       if (name.equals("pct")) {
         return Strategy.pct(value);
       }
@@ -130,7 +139,8 @@ public final class StrategyComparison {
       return Strategy.pos();
     }
     throw new IllegalArgumentException(
-        "strategy must be random, fifo, pos, pct(d) or exhaustive(k), but was " + text);
+        "strategy must be random, fifo, pos, pct(d), exhaustive(k) or exhaustive(k,declared), but was "
+            + text);
   }
 
   /** What an exhaustive search adds to its row: whether it saw its whole space, and its traces. */
