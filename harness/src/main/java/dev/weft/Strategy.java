@@ -75,7 +75,9 @@ public interface Strategy {
    * space. Orders of steps that commute are run once (partial-order reduction with sleep sets), and
    * {@code ExplorationResult.distinctTraces()} counts the traces run. Weft cannot see which state a
    * task's code touches, so only its own callbacks that run no user code (the timers of tasks that
-   * sleep until the same moment, a gather's count of its children) are taken to commute.
+   * sleep until the same moment, a gather's count of its children) are taken to commute; {@link
+   * #exhaustive(int, SharedState)} takes more to commute when the program declares what its tasks
+   * share.
    *
    * @param maxPreemptions the most departures per schedule, 0 or more; small bounds (1 to 3) find
    *     most bugs

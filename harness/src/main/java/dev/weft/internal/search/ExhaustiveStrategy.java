@@ -25,6 +25,9 @@ import java.util.Set;
  * the first one awake is asyncio's order for the bound (it costs no departure): the schedule that
  * would have run the sleeping one was explored already. {@link #distinctTraces} counts the traces
  * the tries ran; with the reduction each try is a new trace.
+ *
+ * <p>Under {@link SharedState#DECLARED} the search is {@link RaceSearch} instead, which takes task
+ * steps to commute too when what Weft recorded of them shows nothing in common.
  */
 final class ExhaustiveStrategy extends StrategyImpl {
   private final int maxPreemptions;
