@@ -13,8 +13,9 @@ import java.util.Locale;
 /**
  * Searches every bug of {@link BugCatalogue} with each strategy over seeds 0 to 9, and prints how
  * many tries each needed to find its first failure (min/median/max over the seeds that found it)
- * and how many choices the shrunk schedule kept. This measures search power, not speed: the figures
- * are the same on every machine and JDK.
+ * and how many choices the shrunk schedule kept; for the exhaustive strategies, also how many
+ * schedules their whole bounded space holds (the search goes on past failures to count them). This
+ * measures search power, not speed: the figures are the same on every machine and JDK.
  *
  * <p>Run it with {@code mvn -B -q -Pbenchmarks package -DskipTests}, then {@code java -cp
  * benchmarks/target/benchmarks.jar dev.weft.benchmarks.StrategyComparison} (see CONTRIBUTING.md);
@@ -85,7 +86,7 @@ public final class StrategyComparison {
         found.add(result.tries());
         shrunk.add(found1.minimal().size());
       }
-      extra = describe(result);
+      extra = seedless ? space(bug, strategy, tries) : "";
     }
     String foundText = found.size() + "/" + seeds;
     String triesText = found.isEmpty() ? "not found in " + tries : spread(found);
@@ -143,12 +144,27 @@ public final class StrategyComparison {
             + text);
   }
 
-  /** What an exhaustive search adds to its row: whether it saw its whole space, and its traces. */
-  private static String describe(ExplorationResult result) {
+  /**
+   * What an exhaustive search adds to its row: the size of its whole bounded space, failing
+   * schedules included (it goes on past failures), and the distinct traces it ran there.
+   */
+  private static String space(BugCatalogue.Bug bug, Strategy strategy, int tries) {
+    int cap = 100 * tries;
+    ExplorationResult result =
+        Explorer.explore(bug.scenario())
+            .strategy(strategy)
+            .preemption(bug.preemption())
+            .everyFailure(true)
+            .tries(cap)
+            .checkDeterminism(false)
+            .run();
     String traces =
         result.distinctTraces().isPresent()
-            ? result.distinctTraces().getAsInt() + " distinct traces"
+            ? ", " + result.distinctTraces().getAsInt() + " distinct traces"
             : "";
-    return (result.exhausted() ? "exhausted; " : "") + traces;
+    return (result.exhausted()
+            ? "space: " + result.tries() + " schedules"
+            : "space: more than " + cap + " schedules")
+        + traces;
   }
 }

@@ -488,7 +488,8 @@ public final class Explorer {
               ran,
               discarded,
               failures,
-              failures.isEmpty() && exhausted,
+              // A search that goes on past failures saw its whole space even when some failed.
+              exhausted && (failures.isEmpty() || values.everyFailure),
               describe(),
               values.everyFailure);
       result.traces = traces;
@@ -729,6 +730,9 @@ public final class Explorer {
             .append(discarded)
             .append(discarded == 1 ? " try" : " tries")
             .append(", not counted in the shares.\n");
+      }
+      if (exhausted) {
+        out.append("  The bounded space was explored completely: these are all its failures.\n");
       }
       return out.toString();
     }

@@ -42,7 +42,8 @@ class EveryFailureTests {
     ExplorationResult result = explorer().everyFailure(true).run();
 
     assertThat(result.tries()).isEqualTo(6);
-    assertThat(result.exhausted()).isFalse(); // it failed
+    // It went on past the failures through the whole bounded space: these are all its failures.
+    assertThat(result.exhausted()).isTrue();
     List<DistinctFailure> failures = result.failures();
     assertThat(failures)
         .extracting(DistinctFailure::kind)
@@ -74,6 +75,7 @@ class EveryFailureTests {
                 + "  2. deadlock of main, A: 1 try (16.7%), minimal schedule \"d1\"\n"
                 + "  3. deadlock of main, B: 1 try (16.7%), minimal schedule \"d1*2\"\n"
                 + "  Passed: 2 tries (33.3%).\n"
+                + "  The bounded space was explored completely: these are all its failures.\n"
                 + "\n=== Failure 1 of 3 ===\n"
                 + "Weft found a failing schedule on try 3 of 1000")
         .contains("\n=== Failure 2 of 3 ===\nWeft found a failing schedule on try 4 of 1000")
@@ -117,6 +119,7 @@ class EveryFailureTests {
                 + "  3. deadlock of main, B: 1 try (25%), minimal schedule \"d1*2\"\n"
                 + "  Passed: 0 tries (0%).\n"
                 + "  Discarded: 2 tries, not counted in the shares.\n"
+                + "  The bounded space was explored completely: these are all its failures.\n"
                 + "\n=== Failure 1 of 3 ===\n");
   }
 

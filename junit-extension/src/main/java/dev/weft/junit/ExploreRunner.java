@@ -207,6 +207,9 @@ final class ExploreRunner {
           .append(result.discarded() == 1 ? " try" : " tries")
           .append(", not counted in the shares.\n");
     }
+    if (result.exhausted()) {
+      out.append("  The bounded space was explored completely: these are all its failures.\n");
+    }
     for (int i = 0; i < failures.size(); i++) {
       Counterexample found = failures.get(i).counterexample();
       out.append("\n=== Failure ")
