@@ -24,8 +24,8 @@ import java.util.Map;
  * data-dependent bug added. Each of them fails when a few passes are ordered one way, which {@code
  * random} meets with even chances per pass.
  *
- * <p>The next four need an order kept through many passes: a task that stays ahead of another
- * (or, at depth 2 and 3, stays ahead, then behind, then ahead) for several ticks or calls in a row.
+ * <p>The next four need an order kept through many passes: a task that stays ahead of another (or,
+ * at depth 2 and 3, stays ahead, then behind, then ahead) for several ticks or calls in a row.
  * {@code random} orders each pass anew, so it meets such a run of passes with a chance that halves
  * with every pass; PCT's priorities keep the order until a change point. The last bug needs a
  * task's step to run before a plain callback of the same pass.
@@ -67,7 +67,7 @@ final class BugCatalogue {
         new Bug("lease expires on the boundary", 1, coop, BugCatalogue::leaseBoundary),
         new Bug("breaker opens on a healthy server", 1, coop, BugCatalogue::breakerOpens),
         new Bug("flapping detector, depth 2", 2, coop, BugCatalogue::flappingDetector),
-        new Bug("failover reuses a stopped standby, 3", 3, coop, BugCatalogue::stoppedStandby),
+        new Bug("stopped standby reused, depth 3", 3, coop, BugCatalogue::stoppedStandby),
         new Bug("group cancels a sibling too late", 1, coop, BugCatalogue::chargeAfterDecline));
   }
 
