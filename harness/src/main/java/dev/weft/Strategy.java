@@ -37,11 +37,20 @@ public interface Strategy {
    * two or more ready tasks of a pass runs next, or, under {@link Preemption#EVERY_OPERATION},
    * whether the running task goes on at an operation; the highest priority wins it. At a change
    * point, placed uniformly among the steps, the task about to win drops below every other, so the
-   * order changes at that step and the task stays last from then on. A bug that needs {@code depth}
+   * order changes at that step and the task stays last from then on. A plain callback (a timer, a
+   * done callback) draws a priority from the tasks' range for its pass, so it runs before or after
+   * each task not dropped with even chances, and is no step. A bug that needs {@code depth}
    * specific orderings is found with probability at least {@code 1 / (n * k^(depth-1))} per try,
    * for {@code n} tasks and {@code k} steps. An explorer learns {@code k} from its tries, counting
-   * steps as the change points do (a pass's plain callbacks run first and are no step); a single
-   * run (and an exploration's first try) guesses 32.
+   * steps as the change points do; a single run (and an exploration's first try) guesses 32.
+   *
+   * <p>The priorities hold from pass to pass, so PCT is the strategy for bugs that need an order
+   * kept through many passes: a monitor that stays ahead of a worker for several ticks, a client
+   * that keeps polling before its server answers, or, at depth 2 and 3, a task that stays ahead for
+   * a while, then behind (and then ahead again). {@link #random()} orders each pass anew and meets
+   * an order kept through {@code r} passes with probability {@code 2^-r}; for PCT it is one
+   * ordering. A bug whose orderings fall within a few passes is met by {@link #random()} with even
+   * chances per ordering, and there {@code random} is as fast or faster.
    *
    * @param depth the depth of the bugs to look for, 1 or more; 2 or 3 finds most
    * @return the PCT strategy
@@ -55,12 +64,15 @@ public interface Strategy {
    * Partial order sampling (Yuan et al., CAV 2018), the default strategy of the Fray tester: each
    * task's next event (its next step, or under {@link Preemption#EVERY_OPERATION} the operation it
    * is about to do) draws a random priority when its previous event has run and keeps it until it
-   * runs; the highest priority runs first. A task passed over keeps its priority, so under {@code
-   * EVERY_OPERATION} switches follow the priorities instead of a fixed coin, which spreads the
-   * tries more evenly over the orders of dependent operations than {@link #random()} does. In
-   * {@link Preemption#COOPERATIVE} mode, where every ready task runs once per pass, each pass is a
-   * uniformly random order, as with {@link #random()}. Weft does not see which state task code
-   * touches, so unlike the paper it does not redraw the priorities of racing events.
+   * runs; the highest priority runs first, plain callbacks (timers, done callbacks) included. A
+   * task passed over keeps its priority, so under {@code EVERY_OPERATION} switches follow the
+   * priorities instead of a fixed coin, which spreads the tries more evenly over the orders of
+   * dependent operations than {@link #random()} does. In {@link Preemption#COOPERATIVE} mode the
+   * first pass is a uniformly random order; the task that runs last in a pass runs without a
+   * decision and keeps its low priority, so an order tends to last (of two tasks, one stays ahead
+   * of the other through {@code r} passes with probability {@code 1 / (r + 1)}, not {@code 2^-r}).
+   * Weft does not see which state task code touches, so unlike the paper it does not redraw the
+   * priorities of racing events.
    *
    * @return the POS strategy
    * @since 0.1

@@ -197,4 +197,16 @@ public final class TestPrograms {
     }
     return log;
   }
+
+  /**
+   * Main schedules a callback with {@code callSoon}, then spawns a task: both are ready in the next
+   * pass, the callback first in asyncio's order. Returns the order they ran: "callback task" or
+   * "task callback".
+   */
+  public static String callbackThenTask() {
+    List<String> log = new ArrayList<>();
+    Weft.callSoon(() -> log.add("callback"));
+    Weft.spawn("task", () -> log.add("task")).join();
+    return String.join(" ", log);
+  }
 }

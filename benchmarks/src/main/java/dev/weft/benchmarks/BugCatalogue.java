@@ -4,8 +4,10 @@ import dev.weft.Event;
 import dev.weft.Lock;
 import dev.weft.Preemption;
 import dev.weft.Queue;
+import dev.weft.QueueEmptyException;
 import dev.weft.Semaphore;
 import dev.weft.Task;
+import dev.weft.TaskGroupException;
 import dev.weft.ThrowingRunnable;
 import dev.weft.Weft;
 import java.time.Duration;
@@ -15,13 +17,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Thirteen classic concurrency bugs written in Weft's model, each as a scenario that fails in some
- * schedules: what {@link StrategyComparison} searches with each strategy. They mirror the patterns
- * of the samples' bug catalogue, written again here (benchmarks do not depend on test code), and
- * add order violations of depth 2 and 3 and a data-dependent bug.
+ * Eighteen concurrency bugs written in Weft's model, each as a scenario that fails in some
+ * schedules: what {@link StrategyComparison} searches with each strategy. The first thirteen are
+ * classic bugs that mirror the patterns of the samples' bug catalogue, written again here
+ * (benchmarks do not depend on test code), with order violations of depth 2 and 3 and a
+ * data-dependent bug added. Each of them fails when a few passes are ordered one way, which {@code
+ * random} meets with even chances per pass.
  *
- * <p>The depth of a bug is the number of ordering constraints between steps of different tasks that
- * a failing run must meet (PCT's measure); a depth-0 bug fails in asyncio's own order.
+ * <p>The next four need an order kept through many passes: a task that stays ahead of another (or,
+ * at depth 2 and 3, stays ahead, then behind, then ahead) for several ticks or calls in a row.
+ * {@code random} orders each pass anew, so it meets such a run of passes with a chance that halves
+ * with every pass; PCT's priorities keep the order until a change point. The last bug needs a
+ * task's step to run before a plain callback of the same pass.
+ *
+ * <p>The depth of a bug is PCT's measure: how many ordering constraints a failing run must meet,
+ * where an order kept through several passes by the same priorities counts once; a depth-0 bug
+ * fails in asyncio's own order.
  *
  * <p>Each step that reads or writes a plain field other tasks also use says so with {@code
  * Weft.touch}, so that {@code exhaustive(k, declared)} may search them; the other strategies ignore
@@ -56,7 +67,12 @@ final class BugCatalogue {
         new Bug("order violation, depth 2", 2, coop, BugCatalogue::closeWhileSending),
         new Bug("delayed double delete, depth 3", 3, coop, BugCatalogue::delayedDoubleDelete),
         new Bug("data-dependent pool overflow", 1, coop, BugCatalogue::poolOverflow),
-        new Bug("stop signals before producers", 1, coop, BugCatalogue::stopSignalsFirst));
+        new Bug("stop signals before producers", 1, coop, BugCatalogue::stopSignalsFirst),
+        new Bug("lease expires on the boundary", 1, coop, BugCatalogue::leaseBoundary),
+        new Bug("breaker opens on a healthy server", 1, coop, BugCatalogue::breakerOpens),
+        new Bug("flapping detector, depth 2", 2, coop, BugCatalogue::flappingDetector),
+        new Bug("stopped standby reused, depth 3", 3, coop, BugCatalogue::stoppedStandby),
+        new Bug("group cancels a sibling too late", 1, coop, BugCatalogue::chargeAfterDecline));
   }
 
   private static void check(boolean condition, String what) {
@@ -456,6 +472,227 @@ final class BugCatalogue {
   private static void produce(Queue<String> items, String name, int count) {
     for (int i = 0; i < count; i++) {
       items.put(name + i);
+    }
+  }
+
+  /** The heartbeat period of the failure detectors below. */
+  private static final Duration PERIOD = Duration.ofMillis(10);
+
+  /**
+   * A worker that beats every period, until {@code stopped[0]}: it records the time of each beat.
+   */
+  private static Task<Void> heartbeats(Duration[] lastBeat, boolean[] stopped) {
+    return Weft.spawn(
+        "worker",
+        () -> {
+          for (Weft.touch("worker"); !stopped[0]; Weft.touch("worker")) {
+            lastBeat[0] = Weft.elapsed();
+            Weft.sleep(PERIOD);
+          }
+        });
+  }
+
+  /**
+   * Whether the last beat is a whole period old: {@code >=} where it should be {@code >}. Worker
+   * and monitor wake on the same ticks, so a check that runs before its tick's beat sees the last
+   * tick's beat, exactly one period old.
+   */
+  private static boolean missed(Duration[] lastBeat) {
+    Weft.touch("worker");
+    return Weft.elapsed().minus(lastBeat[0]).compareTo(PERIOD) >= 0;
+  }
+
+  /**
+   * A lease monitor declares its worker dead after 5 missed beats in a row, and counts a beat as
+   * missed when it is a whole period old ({@link #missed}). A check misses exactly when the monitor
+   * runs before the worker at its tick, so a healthy worker is declared dead when the monitor stays
+   * ahead of it for 5 ticks. Depth 1 in PCT's sense (one order, kept): {@code random} orders every
+   * tick anew and meets it 1 time in 32 per window.
+   */
+  static void leaseBoundary() {
+    Duration[] lastBeat = {Duration.ZERO};
+    boolean[] stopped = {false};
+    Task<Void> worker = heartbeats(lastBeat, stopped);
+    Task<Void> monitor =
+        Weft.spawn(
+            "monitor",
+            () -> {
+              int missedInARow = 0;
+              for (int check = 0; check < 8; check++) {
+                Weft.sleep(PERIOD);
+                missedInARow = missed(lastBeat) ? missedInARow + 1 : 0;
+                check(missedInARow < 5, "a healthy worker declared dead");
+              }
+              Weft.touch("worker");
+              stopped[0] = true;
+            });
+    Weft.gather(worker, monitor);
+  }
+
+  /**
+   * A client calls a server through two queues and polls for each reply with {@code getNowait},
+   * yielding between polls; its circuit breaker opens after 4 slow calls in a row, a slow call
+   * being one whose reply was not there at the first poll. The server answers at once, in the pass
+   * after the request, so a call is slow exactly when the client polls before the server runs in
+   * that pass: the breaker opens on a healthy server if the client stays ahead of it for 4 calls.
+   * Depth 1 in PCT's sense.
+   */
+  static void breakerOpens() {
+    Queue<Integer> requests = new Queue<>("requests", 0);
+    Queue<Integer> replies = new Queue<>("replies", 0);
+    Task<Void> server =
+        Weft.spawn(
+            "server",
+            () -> {
+              for (int request = requests.get(); request >= 0; request = requests.get()) {
+                replies.putNowait(request * 2);
+              }
+            });
+    Task<Void> client =
+        Weft.spawn(
+            "client",
+            () -> {
+              int slowInARow = 0;
+              for (int call = 0; call < 6; call++) {
+                requests.putNowait(call);
+                for (int polls = 1; ; polls++) {
+                  Weft.yieldNow(); // let the server answer
+                  try {
+                    replies.getNowait();
+                  } catch (QueueEmptyException notYet) {
+                    continue;
+                  }
+                  slowInARow = polls > 1 ? slowInARow + 1 : 0;
+                  break;
+                }
+                check(slowInARow < 4, "the breaker opened on a healthy server");
+              }
+              requests.putNowait(-1);
+            });
+    Weft.gather(server, client);
+  }
+
+  /**
+   * A failure detector with hysteresis: after 4 missed beats in a row ({@link #missed}) it fails
+   * the worker's shard over to a standby, after 4 good ones in a row it puts the worker back, but
+   * forgets to take the shard from the standby: both serve it. Depth 2 in PCT's sense: the detector
+   * ahead of the worker for 4 ticks, then behind it for 4.
+   */
+  static void flappingDetector() {
+    Duration[] lastBeat = {Duration.ZERO};
+    boolean[] stopped = {false};
+    Task<Void> worker = heartbeats(lastBeat, stopped);
+    Task<Void> detector =
+        Weft.spawn(
+            "detector",
+            () -> {
+              boolean workerServes = true;
+              boolean standbyServes = false;
+              int missedInARow = 0;
+              int beatsInARow = 0;
+              for (int check = 0; check < 12; check++) {
+                Weft.sleep(PERIOD);
+                if (missed(lastBeat)) {
+                  missedInARow++;
+                  beatsInARow = 0;
+                } else {
+                  beatsInARow++;
+                  missedInARow = 0;
+                }
+                if (missedInARow == 4 && workerServes) {
+                  workerServes = false;
+                  standbyServes = true;
+                } else if (beatsInARow == 4 && !workerServes) {
+                  workerServes = true; // and the standby keeps serving: the bug
+                }
+                check(!(workerServes && standbyServes), "split brain: worker and standby serve");
+              }
+              Weft.touch("worker");
+              stopped[0] = true;
+            });
+    Weft.gather(worker, detector);
+  }
+
+  /**
+   * The detector of {@link #flappingDetector}, fixed to stop the standby when the worker comes
+   * back; but it keeps the stopped standby's handle, and when the worker is declared dead again it
+   * sees a standby and starts none: nobody serves the shard. Depth 3 in PCT's sense: the detector
+   * ahead of the worker for 4 ticks, behind it for 4, then ahead again for 4.
+   */
+  static void stoppedStandby() {
+    Duration[] lastBeat = {Duration.ZERO};
+    boolean[] stopped = {false};
+    Task<Void> worker = heartbeats(lastBeat, stopped);
+    Task<Void> detector =
+        Weft.spawn(
+            "detector",
+            () -> {
+              boolean workerServes = true;
+              Task<Void> standby = null;
+              int missedInARow = 0;
+              int beatsInARow = 0;
+              for (int check = 0; check < 16; check++) {
+                Weft.sleep(PERIOD);
+                if (missed(lastBeat)) {
+                  missedInARow++;
+                  beatsInARow = 0;
+                } else {
+                  beatsInARow++;
+                  missedInARow = 0;
+                }
+                if (missedInARow == 4 && workerServes) {
+                  workerServes = false;
+                  if (standby == null) { // a stopped standby is not null: the bug
+                    standby = Weft.spawn("standby", () -> Weft.sleep(Duration.ofDays(1)));
+                  }
+                } else if (beatsInARow == 4 && !workerServes) {
+                  workerServes = true;
+                  standby.cancel();
+                }
+                check(
+                    workerServes || !standby.isDone(),
+                    "nobody serves the shard: the standby stopped");
+              }
+              Weft.touch("worker");
+              stopped[0] = true;
+              if (standby != null) {
+                standby.cancel();
+                Weft.gatherSettled(List.of(standby));
+              }
+            });
+    Weft.gather(worker, detector);
+  }
+
+  /**
+   * A checkout validates the card and charges it in one task group: when the validation fails, the
+   * group cancels the charge, but by a done callback that runs in the pass after the failure, and
+   * the charge's step in that pass may run before it. The charge commits after an await without
+   * checking that the checkout is still on. Depth 1, but the order is between a task's step and a
+   * plain callback.
+   */
+  static void chargeAfterDecline() {
+    boolean[] charged = {false};
+    try {
+      Weft.taskGroup(
+          group -> {
+            group.spawn(
+                "validate",
+                () -> {
+                  Weft.yieldNow(); // ask the card network
+                  throw new IllegalStateException("card declined");
+                });
+            group.spawn(
+                "charge",
+                () -> {
+                  Weft.yieldNow(); // reserve the amount
+                  Weft.yieldNow(); // capture it
+                  Weft.touch("charged");
+                  charged[0] = true;
+                });
+          });
+    } catch (TaskGroupException declined) {
+      Weft.touch("charged");
+      check(!charged[0], "charged a declined card");
     }
   }
 }

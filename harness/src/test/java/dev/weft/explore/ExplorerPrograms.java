@@ -3,6 +3,7 @@ package dev.weft.explore;
 import dev.weft.Queue;
 import dev.weft.Schedule;
 import dev.weft.Task;
+import dev.weft.TaskGroupException;
 import dev.weft.ThrowingRunnable;
 import dev.weft.Weft;
 import java.util.ArrayList;
@@ -105,6 +106,38 @@ final class ExplorerPrograms {
               }
             });
     Weft.gather(init, use);
+  }
+
+  /**
+   * A checkout validates a card and charges it in one task group; validation fails, and the group
+   * cancels the charge by a done callback that runs in the pass after the failure, with the
+   * charge's next step. asyncio's order runs the callback first; if the charge's step runs first,
+   * it commits: "charged a declined card".
+   */
+  static void chargeAfterDecline() {
+    boolean[] charged = {false};
+    try {
+      Weft.taskGroup(
+          group -> {
+            group.spawn(
+                "validate",
+                () -> {
+                  Weft.yieldNow();
+                  throw new IllegalStateException("card declined");
+                });
+            group.spawn(
+                "charge",
+                () -> {
+                  Weft.yieldNow();
+                  Weft.yieldNow();
+                  charged[0] = true;
+                });
+          });
+    } catch (TaskGroupException declined) {
+      if (charged[0]) {
+        throw new IllegalStateException("charged a declined card");
+      }
+    }
   }
 
   /**

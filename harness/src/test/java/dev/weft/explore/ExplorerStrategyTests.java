@@ -34,6 +34,10 @@ class ExplorerStrategyTests {
     return Stream.of(Strategy.random(), Strategy.pct(1), Strategy.pct(2), Strategy.exhaustive(1));
   }
 
+  static Stream<Strategy> searchingAndPos() {
+    return Stream.concat(searching(), Stream.of(Strategy.pos()));
+  }
+
   @Nested
   @DisplayName(
       "an order violation asyncio's order never shows (semantics §2.1: tasks start in creation order)")
@@ -81,6 +85,38 @@ class ExplorerStrategyTests {
       assertThat(found.timeline()).containsPattern("use +#2\\* @0s FAILED");
       // one row per task in creation order, though use ran before init
       assertThat(rowNames(found.timeline())).containsExactly("main", "init", "use");
+    }
+  }
+
+  @Nested
+  @DisplayName(
+      "a task's step before a plain callback of its pass: a task group cancels a sibling by a done"
+          + " callback, which the sibling's step may precede")
+  class StepBeforeCallback {
+    @Test
+    @DisplayName("fifo finds nothing: the callback was ready first")
+    void fifoFindsNothing() {
+      ExplorationResult result =
+          Explorer.explore(ExplorerPrograms::chargeAfterDecline)
+              .strategy(Strategy.fifo())
+              .tries(20)
+              .run();
+
+      assertThat(result.counterexample()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.weft.explore.ExplorerStrategyTests#searchingAndPos")
+    @DisplayName("random, pct, pos and exhaustive each find the charge that runs first")
+    void othersFindIt(Strategy strategy) {
+      ExplorationResult result =
+          Explorer.explore(ExplorerPrograms::chargeAfterDecline)
+              .strategy(strategy)
+              .tries(100)
+              .run();
+
+      assertThat(result.counterexample()).isPresent();
+      assertThat(result.counterexample().get().failure()).hasMessage("charged a declined card");
     }
   }
 

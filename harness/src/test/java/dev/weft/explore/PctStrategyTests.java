@@ -1,5 +1,6 @@
 package dev.weft.explore;
 
+import static dev.weft.TestPrograms.callbackThenTask;
 import static dev.weft.TestPrograms.racers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +10,7 @@ import dev.weft.RunOptions;
 import dev.weft.Strategy;
 import dev.weft.Weft;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -186,6 +188,25 @@ class PctStrategyTests {
     // ... while the bug is there to be found: random and pct(2) find it with the same seed.
     assertThat(bugHits(Strategy.random(), 2, 1, 100, 5)).isPositive();
     assertThat(bugHits(Strategy.pct(2), 2, 1, 300, 5)).isPositive();
+  }
+
+  @Test
+  @DisplayName(
+      "Strategy.pct(depth) javadoc: a plain callback draws a priority from the tasks' range, so a"
+          + " task's step runs before a callback that was ready before it in about half the tries")
+  void aTaskCanRunBeforeACallbackOfItsPass() {
+    for (int depth = 1; depth <= 3; depth++) {
+      List<String> orders = new ArrayList<>();
+      Explorer.explore(() -> orders.add(callbackThenTask()))
+          .strategy(Strategy.pct(depth))
+          .tries(200)
+          .seed(5)
+          .run();
+      assertThat(orders).hasSize(200);
+      assertThat(Collections.frequency(orders, "task callback"))
+          .as("pct(%d): tries whose task ran before the callback, of 200", depth)
+          .isBetween(70, 130);
+    }
   }
 
   @Test

@@ -16,15 +16,19 @@ import java.util.SplittableRandom;
  * priority than the operation's. A task that is passed over keeps its priority, so unlike {@link
  * RandomStrategy}'s fixed chance of a switch, a task that drew a low priority stays behind until
  * the others have run, and one that drew a high priority is switched to at once; this samples the
- * orders of dependent events more evenly than a random walk does.
+ * orders of dependent events more evenly than a random walk does. A plain callback (a timer, a done
+ * callback) is an event too: it draws a priority when its pass begins and keeps it until it runs
+ * ({@link Priorities.PassCallbacks}), so it may run before or after the tasks of its pass.
  *
  * <p>The paper also redraws the priorities of waiting events that race with the event that ran
  * (they touch the same variable). Weft does not see which state a task's code touches between two
- * Weft calls, so it redraws only the priority of the task that ran. In {@code COOPERATIVE} mode,
- * where every decision orders the tasks of a pass and every task runs once per pass, each pass is
- * then a uniformly random order, as with {@code Strategy.random()}; the difference shows under
- * {@code EVERY_OPERATION}. A pass's plain callbacks (timers, done callbacks) run first, as in
- * {@code Strategy.pct}; {@code choose} values are uniform.
+ * Weft calls, so it redraws only the priority of the task that won a decision. The task that runs
+ * last in a pass runs without one (the loop asks nothing when one candidate is left), so it keeps
+ * the priority it had, the lowest of its pass, where the paper would redraw it. In {@code
+ * COOPERATIVE} mode the first pass is then a uniformly random order, but an order tends to last: of
+ * two tasks that meet in every pass, a given one stays ahead of the other through {@code r} passes
+ * with probability {@code 1 / (r + 1)}, where {@code Strategy.random()} gives {@code 2^-r}. {@code
+ * choose} values are uniform.
  */
 final class PosStrategy extends StrategyImpl {
   static final PosStrategy INSTANCE = new PosStrategy();
@@ -47,8 +51,12 @@ final class PosStrategy extends StrategyImpl {
     /** The priority of each task's next event, by creation index; looked up, never iterated. */
     private final Map<Integer, Long> priorities = new HashMap<>();
 
+    /** The priorities of the pass's plain callbacks: an event each, as a task's step is. */
+    private final Priorities.PassCallbacks callbacks;
+
     PosChooser(SplittableRandom random) {
       this.random = random;
+      this.callbacks = new Priorities.PassCallbacks(() -> fresh(-1));
     }
 
     private long priority(int task) {
@@ -67,20 +75,13 @@ final class PosStrategy extends StrategyImpl {
 
     @Override
     int pickTask(LoopView view, int candidates) {
-      int best = -1;
-      long bestPriority = Long.MIN_VALUE;
-      for (int i = 0; i < candidates; i++) {
-        int candidate = view.candidateTask(i);
-        if (candidate < 0) {
-          return i; // a callback is no event between tasks: it runs as soon as it is ready
-        }
-        long priority = priority(candidate);
-        if (priority > bestPriority) {
-          best = i;
-          bestPriority = priority;
-        }
+      callbacks.begin(view, candidates);
+      int best = Priorities.highest(view, candidates, this::priority, callbacks);
+      int winner = view.candidateTask(best);
+      if (winner >= 0) {
+        ran(winner);
       }
-      ran(view.candidateTask(best));
+      callbacks.picked(view, candidates, best);
       return best;
     }
 

@@ -2,6 +2,7 @@ package dev.weft.internal.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PctChooserTests {
 
   /** A loop whose ready callbacks are tasks by creation index; -1 is a plain callback. */
-  private static final class View implements LoopView {
+  static final class View implements LoopView {
     private final List<Integer> ready;
     private final int running;
 
@@ -60,18 +61,64 @@ class PctChooserTests {
     return new PctStrategy(depth).new PctChooser(new SplittableRandom(seed), steps);
   }
 
+  /**
+   * Runs one pass over {@code ready} as the loop does: a pick while two or more candidates are
+   * left, each removing the one it ran; the last runs without a pick. Returns the order they ran.
+   */
+  private static List<Integer> pass(Chooser chooser, Integer... ready) {
+    List<Integer> left = new ArrayList<>(Arrays.asList(ready));
+    List<Integer> order = new ArrayList<>();
+    while (left.size() >= 2) {
+      int index = chooser.pickTask(new View(-1, left.toArray(new Integer[0])), left.size());
+      order.add(left.remove(index));
+    }
+    order.addAll(left);
+    return order;
+  }
+
   @Test
   @DisplayName(
-      "a pick that runs a plain callback, or a switch with only callbacks ready, is no step")
-  void callbacksAreNoSteps() {
-    PctStrategy.PctChooser pct = chooser(2, 1, 10);
-    assertThat(pct.pickTask(new View(-1, -1, 1, 2), 3)).isZero();
-    assertThat(pct.pickTask(new View(-1, 1, -1), 2)).isEqualTo(1);
-    assertThat(pct.preempt(new View(1, -1, -1))).isFalse();
-    assertThat(pct.steps).isZero();
-    pct.pickTask(new View(-1, 1, 2), 2);
-    pct.preempt(new View(1, 2));
-    assertThat(pct.steps).isEqualTo(2);
+      "a step is a pick that runs a task while another task waits in the pass: a pass of n tasks"
+          + " has n - 1, however many callbacks it holds; a switch with only callbacks ready is none")
+  void stepsAreDecisionsBetweenTasks() {
+    for (long seed = 0; seed < 50; seed++) {
+      PctStrategy.PctChooser pct = chooser(3, seed, 12);
+      pass(pct, -1, 1, -1, 2, 3);
+      pass(pct, 1, 2, 3, -1);
+      pass(pct, -1, 1, -1);
+      pass(pct, -1, -1);
+      assertThat(pct.steps).as("seed %d", seed).isEqualTo(2 + 2);
+      assertThat(pct.preempt(new View(1, -1, -1))).isFalse();
+      assertThat(pct.steps).isEqualTo(4);
+      pct.preempt(new View(1, 2));
+      assertThat(pct.steps).isEqualTo(5);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a plain callback draws a priority from the tasks' range: it runs first, between or last in"
+          + " its pass, so a task's step can run before a callback that was ready before it")
+  void callbacksTakePlacesAmongTheTasks() {
+    int[] place = new int[3];
+    for (long seed = 0; seed < 300; seed++) {
+      place[pass(chooser(1, seed, 10), -1, 1, 2).indexOf(-1)]++;
+    }
+    // each place about 1/3 of the time; before, the callback always ran first
+    for (int count : place) {
+      assertThat(count).isBetween(70, 130);
+    }
+  }
+
+  @Test
+  @DisplayName("a task dropped by a change point runs after every callback of its later passes")
+  void aDroppedTaskRunsAfterTheCallbacks() {
+    for (long seed = 0; seed < 50; seed++) {
+      PctStrategy.PctChooser pct = chooser(2, seed, 1); // the change point falls on step 1
+      int kept = pass(pct, 1, 2).get(0);
+      int dropped = 3 - kept;
+      assertThat(pass(pct, -1, 1, -1, 2, -1)).as("seed %d", seed).endsWith(dropped);
+    }
   }
 
   @Test
