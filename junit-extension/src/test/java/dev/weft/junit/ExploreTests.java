@@ -185,7 +185,8 @@ class ExploreTests {
             "Weft found 1 distinct failure in 4 tries (Strategy.exhaustive(0), seed 0):\n"
                 + "  1. AssertionFailedError thrown by main: 1 try (33.3%), @Replay(\"d3\")\n"
                 + "  Passed: 2 tries (66.7%).\n"
-                + "  Discarded: 1 try, not counted in the shares.\n\n");
+                + "  Discarded: 1 try, not counted in the shares.\n"
+                + "  The bounded space was explored completely: these are all its failures.\n\n");
   }
 
   static class ExhaustiveTestCase {
