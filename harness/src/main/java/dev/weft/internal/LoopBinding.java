@@ -45,7 +45,7 @@ public final class LoopBinding {
     this.label = name != null ? kind + " '" + name + "'" : kind;
     Loop active = RunningLoop.orNull();
     if (active != null) {
-      bindTo(active); // created inside a run: it belongs to that run from the start
+      bindTo(active, true); // created inside a run: it belongs to that run from the start
     }
   }
 
@@ -170,13 +170,18 @@ public final class LoopBinding {
     if (loop != null) {
       throw RunningLoop.misuse(active, Messages.primitiveFromOtherRun(label, operation));
     }
-    bindTo(active);
+    bindTo(active, false);
     return active;
   }
 
-  private void bindTo(Loop active) {
+  /**
+   * Binds the primitive to {@code active}. One made inside the run is new to the step that made it;
+   * one made outside is known to every task, so its number is one that no step counts as its own
+   * (the search leaves what a step made itself out of its footprint).
+   */
+  private void bindTo(Loop active, boolean madeInside) {
     loop = active;
-    serial = active.nextSerial();
+    serial = madeInside ? active.nextSerial() : -10 - active.nextSerial();
     if (name == null) {
       label = kind + " #" + active.nextPrimitiveNumber(kind);
     }
