@@ -19,8 +19,10 @@ import java.util.TreeMap;
  * earlier one's choice point. So after a try, for each step, the search adds it to the choices to
  * explore at the choice point of the last step of the pass it races with; a choice point explores
  * only those, plus its default. Sleep sets keep a branch from running again, first, a step already
- * explored first at an earlier sibling, until a step it races with has run. A step's sub-choices
- * (switches at operations, {@code Weft.choose}) are explored in full, as by the unreduced search.
+ * explored first at an earlier sibling, until a step it races with has run; a try that meets a
+ * choice point where every candidate sleeps repeats an explored trace, and nothing below that point
+ * is explored. A step's sub-choices (switches at operations, {@code Weft.choose}) are explored in
+ * full, as by the unreduced search.
  *
  * <p>The depth-first search replays the previous try up to its deepest choice point with a value
  * left to explore within the bound on departures, as {@link ExhaustiveStrategy} does; the choice
@@ -115,6 +117,12 @@ final class RaceSearch extends Search {
     /** For a task choice: what the step of each place run here touched, over every try. */
     final Map<Integer, Footprint> touched = new TreeMap<>();
 
+    /**
+     * Whether the node lies at or below a choice point where every candidate slept: every run from
+     * there repeats a trace explored already, so the search takes no other value here.
+     */
+    boolean redundant;
+
     private Node(Choice.Kind kind, int options, int first, Map<Integer, Footprint> sleep) {
       this.kind = kind;
       this.options = options;
@@ -157,6 +165,9 @@ final class RaceSearch extends Search {
 
     /** Returns the next value to explore here within {@code budget} departures, or -1. */
     int nextValue(int budget) {
+      if (redundant) {
+        return -1;
+      }
       if (kind == Choice.Kind.TASK) {
         for (int place = backtrack.nextSetBit(0);
             place >= 0;
@@ -186,6 +197,12 @@ final class RaceSearch extends Search {
    */
   private final class RaceChooser extends Chooser {
     private int nodeIndex;
+
+    /**
+     * Whether this try met a choice point where every candidate slept (a sleep-set-blocked run): it
+     * runs on, but repeats a trace explored already, so nothing below is explored.
+     */
+    private boolean blocked;
 
     /** The places of this pass that have not run yet, in asyncio's order. */
     private List<Integer> remaining = new ArrayList<>();
@@ -243,6 +260,8 @@ final class RaceSearch extends Search {
       }
       if (node == null) {
         node = Node.task(candidates, remaining, sleep);
+        blocked |= sleep.keySet().containsAll(remaining);
+        node.redundant = blocked;
         stack.add(node);
       }
       node.tried.set(node.value);
@@ -307,6 +326,7 @@ final class RaceSearch extends Search {
       Node node = replaying(kind, options);
       if (node == null) {
         node = Node.other(kind, options);
+        node.redundant = blocked;
         stack.add(node);
       }
       nodeIndex++;
