@@ -69,12 +69,12 @@ public final class ChoicePoints {
   }
 
   /**
-   * Tells a chooser that records footprints that a pass begins.
+   * Tells the chooser that a pass begins.
    *
    * @param candidates how many callbacks are ready in it
    */
   public void passBegan(int candidates) {
-    if (touched != null) {
+    if (chooser != null) {
       chooser.passBegan(view, candidates);
     }
   }

@@ -37,10 +37,7 @@ public abstract class Chooser {
     return false;
   }
 
-  /**
-   * Hears that a pass begins with {@code candidates} ready callbacks; only for a chooser that
-   * {@link #recordsFootprints()}.
-   */
+  /** Hears that a pass begins with {@code candidates} ready callbacks. */
   void passBegan(LoopView view, int candidates) {}
 
   /**

@@ -130,6 +130,11 @@ final class PctStrategy extends StrategyImpl {
     }
 
     @Override
+    void passBegan(LoopView view, int candidates) {
+      callbacks.newPass();
+    }
+
+    @Override
     int pickTask(LoopView view, int candidates) {
       callbacks.begin(view, candidates);
       int best = Priorities.highest(view, candidates, this::priority, callbacks);

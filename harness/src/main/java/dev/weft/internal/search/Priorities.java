@@ -71,6 +71,14 @@ final class Priorities {
       this.draw = draw;
     }
 
+    /**
+     * The loop says a pass begins: its first pick draws the priorities, even where its count of
+     * candidates and callbacks would look like the previous pass going on (after a pass cut short).
+     */
+    void newPass() {
+      nextCandidates = 0;
+    }
+
     /** Sees a pick among {@code candidates}: at the start of a pass, draws the priorities. */
     void begin(LoopView view, int candidates) {
       int callbacks = 0;
