@@ -353,6 +353,7 @@ public final class ProducerConsumer {
                 for (int i = 0; i < count; i++) {
                   String item = name + "-" + i;
                   queue.put(item);
+                  Weft.touch("produced"); // for exhaustive(k, declared): tasks share this list
                   produced.add(item); // put returns right after storing the item: no switch between
                 }
               }));
@@ -410,6 +411,7 @@ public final class ProducerConsumer {
       if (item == STOP) {
         return;
       }
+      Weft.touch("consumed"); // for exhaustive(k, declared): tasks share this list
       consumed.add((String) item);
       if (shutdown == Shutdown.JOIN_THEN_CANCEL) {
         queue.taskDone();

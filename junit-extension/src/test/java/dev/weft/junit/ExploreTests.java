@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -206,6 +207,43 @@ class ExploreTests {
     assertThat(entries).containsEntry("weft.strategy", "Strategy.exhaustive(1)");
     assertThat(entries).containsEntry("weft.exhausted", "true");
     assertThat(Integer.parseInt(entries.get("weft.tries"))).isBetween(2, 99_999);
+  }
+
+  static class DeclaredExhaustiveTestCase {
+    @Explore(strategy = "exhaustive(1, declared)", tries = 100_000)
+    void correctProgramInEverySchedule(ProducerConsumer program) {
+      ProducerConsumer.Result result =
+          program.producers(2).items(1, 1).consumers(2).capacity(1).run();
+      assertThat(result.lost()).isEmpty();
+    }
+  }
+
+  static class DeclaredExhaustiveBugTestCase {
+    @Explore(strategy = "exhaustive(1, declared)", tries = 100_000)
+    void stopSignalsBeforeTheProducersAreAwaited(ProducerConsumer program) {
+      ProducerConsumer.Result result =
+          program.shutdown(ProducerConsumer.Shutdown.SKIP_PRODUCER_AWAIT).run();
+      assertThat(result.lost()).isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "exhaustive(k, declared) explores the fixture, which declares its shared lists, in fewer"
+          + " schedules, and finds the seed's bug")
+  void aDeclaredExhaustiveExplorationNeedsFewerSchedules() {
+    EngineExecutionResults declared = run(DeclaredExhaustiveTestCase.class);
+    declared.testEvents().assertStatistics(stats -> stats.succeeded(1));
+    Map<String, String> entries = Kit.entries(declared);
+    assertThat(entries)
+        .containsEntry("weft.strategy", "Strategy.exhaustive(1, SharedState.DECLARED)")
+        .containsEntry("weft.exhausted", "true");
+    int full = Integer.parseInt(Kit.entries(run(ExhaustiveTestCase.class)).get("weft.tries"));
+    assertThat(Integer.parseInt(entries.get("weft.tries"))).isLessThan(full);
+
+    EngineExecutionResults bug = run(DeclaredExhaustiveBugTestCase.class);
+    bug.testEvents().assertStatistics(stats -> stats.failed(1));
+    assertThat(Kit.failureOf(bug)).hasMessageContaining("@Replay(");
   }
 
   static class LostUpdateTestCase {
