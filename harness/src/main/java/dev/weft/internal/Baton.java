@@ -73,9 +73,15 @@ final class Baton {
     return true;
   }
 
-  /** Takes the baton from whoever holds it: the driver's last resort after the watchdog gave up. */
-  void seize(Object self) {
-    holder = self;
+  /**
+   * Takes the baton from {@code from}, if it still holds it: the driver's last resort after the
+   * watchdog gave up on {@code from}. A compare-and-set, like {@link #pass}, so that a participant
+   * that holds the baton by right never loses it.
+   *
+   * @return whether the baton was taken
+   */
+  boolean seize(Object from, Object self) {
+    return HOLDER.compareAndSet(this, from, self);
   }
 
   /**

@@ -356,7 +356,7 @@ public final class Runner {
       stuck.carrier.interrupt();
       back = awaitBaton(graceNanos());
       if (!back) {
-        abandon(stuck.carrier);
+        abandon(stuck);
       }
     }
     watchdogFailure =
@@ -435,7 +435,7 @@ public final class Runner {
         continue;
       }
       if (loop.handoff.baton.pass(Handoff.DRIVER, task, carrier) && !awaitBaton(watchdogNanos)) {
-        abandon(carrier); // stuck in a finally block outside Weft
+        abandon(task); // stuck in a finally block outside Weft
       }
     }
   }
@@ -463,12 +463,14 @@ public final class Runner {
   }
 
   /**
-   * Gives up on a thread that keeps the baton outside Weft: the driver takes the baton back, so
-   * that thread can never pass it on, and is unwound at its next Weft call if it ever makes one.
+   * Gives up on a task whose thread keeps the baton outside Weft: the driver takes the baton back
+   * from it, so that thread can never pass it on, and is unwound at its next Weft call if it ever
+   * makes one. If the task passed the baton on after all (to the driver, the only holder an aborted
+   * run hands it to), there is nothing to take.
    */
-  private void abandon(Thread carrier) {
-    leaveRunning(carrier);
-    loop.handoff.baton.seize(Handoff.DRIVER);
+  private void abandon(TaskImpl<?> task) {
+    leaveRunning(task.carrier);
+    loop.handoff.baton.seize(task, Handoff.DRIVER);
   }
 
   /** Gives up waiting for {@code carrier} to end; later runs are kept apart from it (Carriers). */
