@@ -119,13 +119,15 @@ class AwaitStageTests {
                 + "Blocked tasks (2), in creation order:\n"
                 + "  main    blocked in await(CompletableFuture #1)\n"
                 + "  worker  blocked in await(CompletableFuture #2)\n"
-                + "Each waits for something that only another blocked task could provide.\n"
+                + "Each waits for something that only another blocked task could provide, or a"
+                + " stage that nothing in the run completes.\n"
                 + "A stage awaited with Weft.await must be completed by the run's own tasks or"
                 + " callbacks: if work outside the run was to complete it (supplyAsync, runAsync or"
                 + " thenApplyAsync without an executor run on the common pool), pass"
                 + " Weft.executor() as its executor.\n"
-                + "The run is deterministic: running it again with the same options reproduces it"
-                + " exactly.");
+                + "Running it again with the same options gives the same deadlock, unless work"
+                + " outside the run completes the stage first: then the run stops with an"
+                + " IllegalStateException that names the thread.");
   }
 
   @Test

@@ -106,12 +106,22 @@ final class Reports {
     }
     table(out, blocked);
     ended(out, loop);
-    out.append("Each waits for something that only another blocked task could provide.\n");
     String stageHint = StageAwait.deadlockHint(loop.tasks());
-    if (stageHint != null) {
-      out.append(stageHint);
+    if (stageHint == null) {
+      out.append("Each waits for something that only another blocked task could provide.\n")
+          .append(REPRODUCE);
+      return out.toString();
     }
-    out.append(REPRODUCE);
+    // A stage can be completed by anything, a thread outside the run included, whose timing the
+    // run does not decide: the deadlock is certain only if nothing outside was to complete it.
+    out.append(
+            "Each waits for something that only another blocked task could provide, or a stage that"
+                + " nothing in the run completes.\n")
+        .append(stageHint)
+        .append(
+            "Running it again with the same options gives the same deadlock, unless work outside"
+                + " the run completes the stage first: then the run stops with an"
+                + " IllegalStateException that names the thread.");
     return out.toString();
   }
 
