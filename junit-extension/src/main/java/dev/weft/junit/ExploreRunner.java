@@ -161,15 +161,12 @@ final class ExploreRunner {
 
   /**
    * The failure of an exploration that ran every try: a summary of its distinct failures, then each
-   * one's report with its own {@code @Replay} line; the page shows the first.
+   * one's report with its own {@code @Replay} line and its own timeline page.
    */
   private AssertionError everyFailure(
       ExplorationResult result, Path keptIn, List<String> databaseProblems, RunOptions options) {
     List<DistinctFailure> failures = result.failures();
     Counterexample first = failures.get(0).counterexample();
-    String html =
-        FailureReport.publishHtml(
-            context, settings, first.failure(), first.minimal().toString(), first.trace());
     int counted = result.tries() - result.discarded();
     StringBuilder out =
         new StringBuilder("Weft found ")
@@ -210,6 +207,7 @@ final class ExploreRunner {
     if (result.exhausted()) {
       out.append("  The bounded space was explored completely: these are all its failures.\n");
     }
+    List<String> pages = new ArrayList<>();
     for (int i = 0; i < failures.size(); i++) {
       Counterexample found = failures.get(i).counterexample();
       out.append("\n=== Failure ")
@@ -218,8 +216,19 @@ final class ExploreRunner {
           .append(failures.size())
           .append(" ===\n")
           .append(found.report(howToReplay(found, keptIn, databaseProblems)));
+      pages.add(
+          FailureReport.publishHtml(
+              context,
+              settings,
+              found.failure(),
+              found.minimal().toString(),
+              found.trace(),
+              FailureReport.htmlFile(i + 1)));
     }
-    out.append("\nTimeline of failure 1 as HTML: ").append(html).append('\n');
+    out.append("\nTimelines as HTML:\n");
+    for (int i = 0; i < pages.size(); i++) {
+      out.append("  failure ").append(i + 1).append(": ").append(pages.get(i)).append('\n');
+    }
     return new AssertionError(out.toString(), first.failure());
   }
 

@@ -24,10 +24,15 @@ final class FailureReport {
    * could not; never throws, so that the test's own failure is what the report shows.
    */
   static String publishHtml(ExtensionContext context, HtmlTimeline.Page page) {
+    return publishHtml(context, page, HTML_FILE);
+  }
+
+  /** Publishes {@code page} as the file {@code fileName}; returns its path, or why it could not. */
+  static String publishHtml(ExtensionContext context, HtmlTimeline.Page page, String fileName) {
     Path[] written = new Path[1];
     try {
       context.publishFile(
-          HTML_FILE,
+          fileName,
           HTML,
           path -> {
             Files.writeString(path, HtmlTimeline.render(page), StandardCharsets.UTF_8);
@@ -52,6 +57,19 @@ final class FailureReport {
       Throwable failure,
       String schedule,
       List<RunEvent> events) {
+    return publishHtml(context, settings, failure, schedule, events, HTML_FILE);
+  }
+
+  /**
+   * As {@link #publishHtml(ExtensionContext, Settings, Throwable, String, List)}, as {@code file}.
+   */
+  static String publishHtml(
+      ExtensionContext context,
+      Settings settings,
+      Throwable failure,
+      String schedule,
+      List<RunEvent> events,
+      String file) {
     return publishHtml(
         context,
         new HtmlTimeline.Page(
@@ -59,7 +77,17 @@ final class FailureReport {
             String.valueOf(failure),
             schedule,
             schedule == null ? null : replayLine(schedule),
-            events));
+            events),
+        file);
+  }
+
+  /**
+   * The file of the timeline of distinct failure {@code number} (from 1) of an every-failure
+   * exploration: {@code weft-timeline.html} for the first, as for every failing test, then {@code
+   * weft-timeline-2.html} and on.
+   */
+  static String htmlFile(int number) {
+    return number == 1 ? HTML_FILE : "weft-timeline-" + number + ".html";
   }
 
   /**

@@ -115,6 +115,29 @@ class SeedQuestionTests {
         .contains("\n=== Failure 4 of 4 ===\n")
         .contains("Replay it:\n  @Replay(" + schedules.get(3) + ")\n");
     assertThat(failure.getCause()).isInstanceOf(DeadlockException.class);
+    // Each distinct failure has its own timeline page, named at the end of the report.
+    List<Path> pages = Kit.files(results);
+    assertThat(pages)
+        .extracting(page -> page.getFileName().toString())
+        .containsExactly(
+            "weft-timeline.html",
+            "weft-timeline-2.html",
+            "weft-timeline-3.html",
+            "weft-timeline-4.html");
+    assertThat(message)
+        .endsWith(
+            "\nTimelines as HTML:\n"
+                + "  failure 1: "
+                + pages.get(0).toAbsolutePath()
+                + "\n  failure 2: "
+                + pages.get(1).toAbsolutePath()
+                + "\n  failure 3: "
+                + pages.get(2).toAbsolutePath()
+                + "\n  failure 4: "
+                + pages.get(3).toAbsolutePath()
+                + "\n");
+    assertThat(java.nio.file.Files.readString(pages.get(3))).contains("AssertionError");
+    assertThat(java.nio.file.Files.readString(pages.get(0))).contains("DeadlockException");
     // Both minimal schedules are kept in the failure database, and replayed first next time.
     Path file =
         kit.database()
