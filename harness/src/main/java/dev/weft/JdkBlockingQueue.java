@@ -187,6 +187,7 @@ final class JdkBlockingQueue<T> extends AbstractQueue<T> implements BlockingQueu
    */
   @Override
   public Iterator<T> iterator() {
+    queue.binding.read();
     List<T> snapshot = new ArrayList<>(queue.items);
     return new Iterator<T>() {
       private int next;

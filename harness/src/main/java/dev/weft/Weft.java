@@ -761,7 +761,7 @@ public final class Weft {
    * commute, and runs only one of their orders; a step that reads or writes a field another task
    * also uses must say so here, or the search may skip the order that shows a bug. Names are
    * compared by value ({@code "counter"}, {@code "cache:" + key}), so they mean the same thing in
-   * every try. Costs nothing in other runs; it is no choice point.
+   * every try. It is no choice point, and other runs only look up the running loop.
    *
    * <pre>{@code
    * Weft.touch("balance");            // this step reads the balance...

@@ -45,6 +45,9 @@ final class Loop implements LoopView {
   /** What every failure touches: the order of failures decides the run's report. */
   private static final long FAILING = -2;
 
+  /** The number every primitive made outside the run shares (see {@code LoopBinding}). */
+  static final long MADE_OUTSIDE = -4;
+
   static {
     try {
       STEPS = MethodHandles.lookup().findVarHandle(Loop.class, "steps", long.class);
@@ -184,7 +187,9 @@ final class Loop implements LoopView {
    * read otherwise.
    */
   void touch(long serial) {
-    choices.touch(serial);
+    if (choices.recordsFootprints() && RunningLoop.orNull() == this) {
+      choices.touch(serial); // only the run's own thread: a task's isDone() may be asked from any
+    }
   }
 
   /** Returns whether the run records what each step touches (see {@link #touch}). */
@@ -194,12 +199,16 @@ final class Loop implements LoopView {
 
   /** Records that the running step may have touched anything: it commutes with no other. */
   void touchAnything() {
-    choices.touchAnything();
+    if (choices.recordsFootprints() && RunningLoop.orNull() == this) {
+      choices.touchAnything();
+    }
   }
 
   /** Records that the running step touched the state the program calls {@code name}. */
   void touch(String name) {
-    choices.touch(name);
+    if (choices.recordsFootprints() && RunningLoop.orNull() == this) {
+      choices.touch("touch:" + name);
+    }
   }
 
   /** Returns whether {@code future} belongs to this loop. */
@@ -494,8 +503,14 @@ final class Loop implements LoopView {
    * decides whether the task yields here, before the operation takes effect.
    */
   void preemptionPoint() {
-    if (!choices.switchesAtOperations() || current == null || ready.size() == 0 || ending.over()) {
-      return; // cooperative, FIFO, a callback, nothing else could run now, or the run is ending
+    if (!choices.switchesAtOperations() || current == null || ending.over()) {
+      return; // cooperative, FIFO, a callback, or the run is ending
+    }
+    if (ready.size() == 0 && !choices.recordsFootprints()) {
+      // Nothing else could run now. A search that takes steps to commute offers the switch anyway:
+      // whether something is ready depends on the order of the pass's other steps, and a step must
+      // have the same choice points in every order of the steps it commutes with.
+      return;
     }
     TaskImpl<?> task = current;
     if (choices.switchHere()) {

@@ -92,11 +92,19 @@ public final class LoopBinding {
   /**
    * Records that the running step reads the primitive's state ({@code isEmpty}, {@code isSet}):
    * under {@code SharedState.DECLARED}, a step that reads it does not commute with one that changes
-   * it. Reading is no operation, so it is no choice point, and it binds nothing.
+   * it. Reading is no operation, so it is no choice point; only a run that records footprints binds
+   * a primitive made outside it on a read, so that the read is recorded.
    */
   public void read() {
     Loop active = loop;
-    if (active != null && active.recordsFootprints() && RunningLoop.orNull() == active) {
+    if (active == null) {
+      active = RunningLoop.orNull();
+      if (active == null || !active.recordsFootprints()) {
+        return;
+      }
+      bindTo(active, false);
+    }
+    if (active.recordsFootprints() && RunningLoop.orNull() == active) {
       active.touch(serial);
     }
   }
@@ -175,13 +183,15 @@ public final class LoopBinding {
   }
 
   /**
-   * Binds the primitive to {@code active}. One made inside the run is new to the step that made it;
-   * one made outside is known to every task, so its number is one that no step counts as its own
-   * (the search leaves what a step made itself out of its footprint).
+   * Binds the primitive to {@code active}. One made inside the run gets the run's next serial
+   * number, new to the step that made it. One made outside is known to every task, and the order in
+   * which a run first uses such primitives depends on the schedule, so they all share one number
+   * that no step counts as its own: steps that touch any two of them never commute, but the number
+   * means the same in every try, and the numbers of everything else do not shift.
    */
   private void bindTo(Loop active, boolean madeInside) {
     loop = active;
-    serial = madeInside ? active.nextSerial() : -10 - active.nextSerial();
+    serial = madeInside ? active.nextSerial() : Loop.MADE_OUTSIDE;
     if (name == null) {
       label = kind + " #" + active.nextPrimitiveNumber(kind);
     }

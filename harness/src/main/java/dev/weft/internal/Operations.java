@@ -201,7 +201,7 @@ public final class Operations {
   }
 
   public static void touch(String name) {
-    RunningLoop.require("Weft.touch").touch("touch:" + name);
+    RunningLoop.require("Weft.touch").touch(name);
   }
 
   public static void taskGroup(ThrowingConsumer<TaskGroup> body) {

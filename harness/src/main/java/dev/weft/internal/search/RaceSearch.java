@@ -17,12 +17,13 @@ import java.util.TreeMap;
  * else commutes. Within a pass nothing orders the steps but the choices: every ready callback was
  * ready when the pass began and runs once in it, so the later step of a race could have run at the
  * earlier one's choice point. So after a try, for each step, the search adds it to the choices to
- * explore at the choice point of the last step of the pass it races with; a choice point explores
- * only those, plus its default. Sleep sets keep a branch from running again, first, a step already
- * explored first at an earlier sibling, until a step it races with has run; a try that meets a
- * choice point where every candidate sleeps repeats an explored trace, and nothing below that point
- * is explored. A step's sub-choices (switches at operations, {@code Weft.choose}) are explored in
- * full, as by the unreduced search.
+ * explore at the choice points of the pass up to the last step it races with (not only that last
+ * one: within a bound on departures, running it earlier may be the cheaper way to reverse the
+ * race); a choice point explores only those, plus its default. Sleep sets keep a branch from
+ * running again, first, a step already explored first at an earlier sibling, until a step it races
+ * with has run; a try that meets a choice point where every candidate sleeps repeats an explored
+ * trace, and nothing below that point is explored. A step's sub-choices (switches at operations,
+ * {@code Weft.choose}) are explored in full, as by the unreduced search.
  *
  * <p>The depth-first search replays the previous try up to its deepest choice point with a value
  * left to explore within the bound on departures, as {@link ExhaustiveStrategy} does; the choice

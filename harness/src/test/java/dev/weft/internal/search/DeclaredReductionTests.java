@@ -324,4 +324,123 @@ class DeclaredReductionTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sharing");
   }
+
+  /** The outcomes a search reaches: what each try added to the set its program was given. */
+  private static Set<List<Object>> outcomes(
+      java.util.function.Function<Set<List<Object>>, ThrowingRunnable> program,
+      Strategy strategy,
+      Preemption mode) {
+    Set<List<Object>> seen = new LinkedHashSet<>();
+    assertThat(explore(program.apply(seen), strategy, mode).exhausted()).isTrue();
+    return seen;
+  }
+
+  private static void reachesTheSameOutcomes(
+      java.util.function.Function<Set<List<Object>>, ThrowingRunnable> program,
+      int bound,
+      Preemption mode) {
+    Set<List<Object>> all = outcomes(program, full(bound), mode);
+    assertThat(all).as("the program has more than one outcome").hasSizeGreaterThan(1);
+    assertThat(outcomes(program, declared(bound), mode)).containsAll(all);
+  }
+
+  /** A reader and a writer of a queue made outside the run, a new one for each try. */
+  private static ThrowingRunnable queueMadeOutside(Set<List<Object>> seen) {
+    java.util.Iterator<Queue<Integer>> fresh =
+        java.util.stream.Stream.generate(() -> new Queue<Integer>("q", 0)).iterator();
+    return () -> {
+      Queue<Integer> queue = fresh.next();
+      List<Object> log = new ArrayList<>();
+      Task<Boolean> reader = Weft.spawn("reader", () -> log.add(queue.isEmpty()));
+      Task<Void> writer = Weft.spawn("writer", () -> queue.putNowait(1));
+      Weft.gather(reader, writer);
+      seen.add(List.copyOf(log));
+    };
+  }
+
+  /** A reader that iterates over a JDK blocking queue, and a writer. */
+  private static ThrowingRunnable jdkQueueIterated(Set<List<Object>> seen) {
+    return () -> {
+      java.util.concurrent.BlockingQueue<Integer> queue = dev.weft.Jdk.blockingQueue("q");
+      List<Object> log = new ArrayList<>();
+      Task<Boolean> reader = Weft.spawn("reader", () -> log.add(queue.iterator().hasNext()));
+      Task<Boolean> writer = Weft.spawn("writer", () -> queue.offer(1));
+      Weft.gather(reader, writer);
+      seen.add(List.copyOf(log));
+    };
+  }
+
+  /**
+   * A callback due at once that reads a queue, and a writer of it: under EVERY_OPERATION, whether
+   * the writer can be switched out at its put depends on what else is ready then.
+   */
+  private static ThrowingRunnable timerAndWriter(Set<List<Object>> seen) {
+    return () -> {
+      Queue<Integer> queue = new Queue<>("q", 0);
+      List<Object> log = new ArrayList<>();
+      Weft.spawn("a", () -> Weft.callLater(Duration.ZERO, () -> log.add(queue.isEmpty())));
+      Weft.spawn("b", () -> queue.putNowait(1));
+      Weft.sleep(Duration.ofSeconds(1));
+      seen.add(List.copyOf(log));
+    };
+  }
+
+  @Test
+  @DisplayName(
+      "what Weft records covers reads of a primitive made outside the run, a JDK queue's iterator,"
+          + " and switch points that depend on what else is ready")
+  void footprintsCoverReadsAndSwitchPoints() {
+    reachesTheSameOutcomes(DeclaredReductionTests::queueMadeOutside, 2, Preemption.COOPERATIVE);
+    reachesTheSameOutcomes(DeclaredReductionTests::jdkQueueIterated, 2, Preemption.COOPERATIVE);
+    reachesTheSameOutcomes(DeclaredReductionTests::timerAndWriter, 3, Preemption.EVERY_OPERATION);
+  }
+
+  @Test
+  @DisplayName("a thread outside the run that asks a task isDone() does not disturb the footprints")
+  void foreignThreadsAreNotRecorded() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Task<?>> spied =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread spy =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                Task<?> task = spied.get();
+                if (task != null) {
+                  task.isDone();
+                }
+              }
+            });
+    spy.setDaemon(true);
+    spy.start();
+    try {
+      ExplorationResult result =
+          explore(
+              () -> {
+                List<Task<Void>> tasks = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                  tasks.add(
+                      Weft.spawn(
+                          "t" + t,
+                          () -> {
+                            for (int round = 0; round < 10; round++) {
+                              for (int name = 0; name < 10; name++) {
+                                Weft.touch("n" + name + ":" + round);
+                              }
+                              Weft.yieldNow();
+                            }
+                          }));
+                }
+                spied.set(tasks.get(0));
+                Weft.gather(tasks);
+              },
+              declared(1),
+              Preemption.COOPERATIVE);
+      assertThat(result.counterexample()).isEmpty();
+    } finally {
+      stop.set(true);
+      spy.join();
+    }
+  }
 }
