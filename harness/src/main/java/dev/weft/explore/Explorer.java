@@ -364,8 +364,18 @@ public final class Explorer {
               + values.shardCount
               + "): run it in one job, or shard a random or pct exploration instead");
     }
-    return CarrierPool.onCarrier(this::explore);
+    // The driver waits at most a watchdog period at a time, then a second's grace, and shows it
+    // is alive after each wait; twice that, and five seconds more, means it gets no carrier.
+    Duration watchdog = values.options.watchdog();
+    long stall =
+        watchdog.compareTo(Duration.ofDays(365)) > 0
+            ? Long.MAX_VALUE
+            : 2 * watchdog.toNanos() + STALL_MARGIN;
+    return CarrierPool.onCarrier(this::explore, stall);
   }
+
+  /** What the driver's heartbeat may miss beyond two watchdog periods, in nanoseconds. */
+  private static final long STALL_MARGIN = 5_000_000_000L;
 
   private ExplorationResult explore() {
     Search search = StrategyImpl.of(strategy(), "strategy").search(seed());

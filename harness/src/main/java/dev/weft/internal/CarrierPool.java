@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -20,6 +21,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class CarrierPool implements AutoCloseable {
   private static final long CLOSE_WAIT = TimeUnit.SECONDS.toNanos(5);
 
+  /**
+   * When the exploration driven on this thread last showed it was alive ({@link #beat}), in {@code
+   * System.nanoTime()}; unset on other threads.
+   */
+  private static final ThreadLocal<AtomicLong> HEARTBEAT = new ThreadLocal<>();
+
   private final ArrayDeque<Worker> idle = new ArrayDeque<>();
   private final List<Worker> all = new ArrayList<>();
   private volatile boolean closed;
@@ -28,16 +35,34 @@ public final class CarrierPool implements AutoCloseable {
   public CarrierPool() {}
 
   /**
+   * Says that the exploration driven on this thread is alive: its driver calls this each time a
+   * wait of its ends. Does nothing on a thread that drives no exploration.
+   */
+  static void beat() {
+    AtomicLong heartbeat = HEARTBEAT.get();
+    if (heartbeat != null) {
+      heartbeat.set(System.nanoTime());
+    }
+  }
+
+  /**
    * Runs {@code work} on a virtual thread when tasks run on virtual threads (else on the calling
    * thread), waits for it, and returns its result. An exploration drives its tries from there:
    * handing the baton between the driver and a task is then a switch between two virtual threads,
    * not a platform thread's park and wake-up.
    *
+   * <p>A virtual driver needs a free carrier thread to run. If the program's threads spin outside
+   * Weft on every carrier at once, none is ever free again, and the driver cannot even run its
+   * watchdog; the calling thread, a platform thread, sees its heartbeat stop, and after {@code
+   * stallNanos} throws instead of waiting for ever.
+   *
    * @param work what to run
+   * @param stallNanos how long the driver may show no sign of life
    * @param <T> the result type
    * @return what {@code work} returned
+   * @throws IllegalStateException if the driver showed no sign of life for {@code stallNanos}
    */
-  public static <T> T onCarrier(java.util.function.Supplier<T> work) {
+  public static <T> T onCarrier(java.util.function.Supplier<T> work, long stallNanos) {
     if (!Carriers.virtual() || Carriers.virtualParallelism() < 2) {
       // Platform carriers: the calling thread is as good as a new one. With one carrier for
       // virtual threads, a task stuck in a busy loop would keep a virtual driver from ever running
@@ -46,25 +71,37 @@ public final class CarrierPool implements AutoCloseable {
     }
     Object[] result = new Object[1];
     Throwable[] failure = new Throwable[1];
+    AtomicLong heartbeat = new AtomicLong(System.nanoTime());
     Thread thread =
         Carriers.newCarrier(
             "explorer",
             () -> {
+              HEARTBEAT.set(heartbeat);
               try {
                 result[0] = work.get();
               } catch (Throwable e) {
                 failure[0] = e;
+              } finally {
+                HEARTBEAT.remove();
               }
             });
     thread.start();
     boolean interrupted = false;
-    while (true) {
+    long check = Math.max(1, TimeUnit.NANOSECONDS.toMillis(stallNanos) / 8);
+    while (thread.isAlive()) {
       try {
-        thread.join();
-        break;
+        thread.join(check);
       } catch (InterruptedException e) {
         interrupted = true;
         thread.interrupt();
+      }
+      long silent = System.nanoTime() - heartbeat.get();
+      if (thread.isAlive() && silent > stallNanos) {
+        thread.interrupt();
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException(stalled(silent));
       }
     }
     if (interrupted) {
@@ -76,6 +113,17 @@ public final class CarrierPool implements AutoCloseable {
     @SuppressWarnings("unchecked")
     T value = (T) result[0];
     return value;
+  }
+
+  private static String stalled(long silentNanos) {
+    return "The exploration was stopped: its driver, a virtual thread, has not run for "
+        + String.format(java.util.Locale.ROOT, "%.1f", silentNanos / 1e9)
+        + " s of real time. This JVM runs virtual threads on "
+        + Carriers.virtualParallelism()
+        + " carrier threads, and threads of the program outside Weft seem to keep every one of"
+        + " them busy (a busy loop, or a finally block that spins while Weft unwinds its task, on"
+        + " each), so no other virtual thread can run until they stop; they are left running. A"
+        + " code path that spins without calling Weft must not be reachable from a task.";
   }
 
   /** One reusable carrier thread. */

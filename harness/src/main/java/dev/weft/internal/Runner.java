@@ -311,6 +311,7 @@ public final class Runner {
     boolean interrupted = false;
     long limit = watchdogNanos;
     while (!loop.handoff.baton.awaitTurn(Handoff.DRIVER, poll)) {
+      CarrierPool.beat();
       long steps = loop.steps();
       Object holder = loop.handoff.baton.holder();
       if (sampling != 0) {
@@ -452,6 +453,7 @@ public final class Runner {
     Baton baton = loop.handoff.baton;
     long deadline = System.nanoTime() + nanos;
     while (true) {
+      CarrierPool.beat();
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return baton.holder() == Handoff.DRIVER;
@@ -481,6 +483,7 @@ public final class Runner {
 
   private void joinCarriers() {
     for (TaskImpl<?> task : loop.tasks()) {
+      CarrierPool.beat();
       Thread carrier = task.carrier;
       if (carrier == null || leftRunning.contains(carrier)) {
         continue;
@@ -503,6 +506,7 @@ public final class Runner {
     long deadline = System.nanoTime() + watchdogNanos;
     boolean interrupted = false;
     while (carrier.isAlive() && deadline - System.nanoTime() > 0) {
+      CarrierPool.beat();
       try {
         carrier.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
       } catch (InterruptedException e) {
