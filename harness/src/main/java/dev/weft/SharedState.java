@@ -22,11 +22,12 @@ public enum SharedState {
    * nothing in common commute, and the search explores one order of them (dynamic partial-order
    * reduction). A step that reads or writes a plain field another task also uses without declaring
    * it with {@code Weft.touch} breaks the assumption, and the search may then miss the order that
-   * shows a bug. Plain callbacks ({@link Weft#callSoon}, {@link Weft#callLater}) are held to the
-   * same promise. A step that awaits a {@code CompletionStage} ({@link Weft#await}) commutes with
-   * no other. Under {@link Preemption#EVERY_OPERATION} the search offers a switch at every
-   * operation, even where no other task is ready: what is ready depends on the order of the steps
-   * it takes to commute.
+   * shows a bug. A field that tasks use only while they hold the same Weft lock needs no
+   * declaration: only the lock's holder uses it, and what each step does to the lock is recorded.
+   * Plain callbacks ({@link Weft#callSoon}, {@link Weft#callLater}) are held to the same promise. A
+   * step that awaits a {@code CompletionStage} ({@link Weft#await}) commutes with no other. Under
+   * {@link Preemption#EVERY_OPERATION} the search offers a switch at every operation, even where no
+   * other task is ready: what is ready depends on the order of the steps it takes to commute.
    */
   DECLARED
 }
