@@ -46,7 +46,9 @@ public interface ExplorationResult {
 
   /**
    * Returns whether the strategy explored its whole space before running out of tries; only an
-   * exhaustive search can.
+   * exhaustive search can. A search that stops at its first failure has not; one that goes on past
+   * failures ({@link Explorer#everyFailure(boolean)}) has, and {@link #failures()} then lists every
+   * failure within the bound.
    *
    * @return whether the bounded space was exhausted
    */
