@@ -107,8 +107,10 @@ public interface Strategy {
    * in common commute, and the search explores one order of them: dynamic partial-order reduction
    * (Flanagan and Godefroid, 2005) with sleep sets. Programs whose tasks work on different
    * primitives need far fewer tries; {@code ExplorationResult.distinctTraces()} counts the traces
-   * run. Within the bound, a trace whose races can be reversed only by more departures than the
-   * bound allows is not explored, where the unreduced search may reach it by another schedule.
+   * run. Within a bound the two searches do not cover quite the same traces: the unreduced search
+   * can reach a trace cheaply by reordering steps that commute (their order decides the order of
+   * the next pass), which the declared search never reorders, so it may need more departures for
+   * that trace; and the other way round. A bound that cuts nothing covers every trace.
    *
    * <pre>{@code
    * Explorer.of(program).strategy(Strategy.exhaustive(2, SharedState.DECLARED)).check();

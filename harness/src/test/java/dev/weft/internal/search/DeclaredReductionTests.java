@@ -142,7 +142,8 @@ class DeclaredReductionTests {
         assertThat(unreduced.exhausted()).isTrue();
         assertThat(fewer.exhausted()).isTrue();
         // Commuting steps let the reduced search reach some traces by a cheaper schedule, so within
-        // a bound it may reach more outcomes than the unreduced search; never fewer.
+        // a bound it may reach more outcomes than the unreduced search; on these programs, never
+        // fewer (not so on every program: see aTraceMayNeedOneMoreDeparture).
         assertThat(reduced).as("program %d, bound %d", program, bound).containsAll(all);
         tries[0] += unreduced.tries();
         tries[1] += fewer.tries();
@@ -442,5 +443,22 @@ class DeclaredReductionTests {
       stop.set(true);
       spy.join();
     }
+  }
+
+  /**
+   * The known gap, pinned: of 300 generated programs (bounds 0 to 2, both modes), one reaches an
+   * outcome at bound 1 in the unreduced search that the declared search reaches only at bound 2.
+   * The unreduced search gets there by reordering two steps that commute, which changes the next
+   * pass's order for free; the declared search never reorders them and pays a departure instead.
+   */
+  @Test
+  @DisplayName("within a bound, a trace may cost the declared search one more departure")
+  void aTraceMayNeedOneMoreDeparture() {
+    java.util.function.Function<Set<List<Object>>, ThrowingRunnable> program =
+        seen -> () -> seen.add(generated(123));
+    Set<List<Object>> unreduced = outcomes(program, full(1), Preemption.COOPERATIVE);
+    assertThat(outcomes(program, declared(1), Preemption.COOPERATIVE).containsAll(unreduced))
+        .isFalse();
+    assertThat(outcomes(program, declared(2), Preemption.COOPERATIVE)).containsAll(unreduced);
   }
 }
