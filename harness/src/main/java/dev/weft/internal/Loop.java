@@ -63,6 +63,13 @@ final class Loop implements LoopView {
   /** Who decides where more than one thing could happen next, and what was decided. */
   private final ChoicePoints choices;
 
+  /**
+   * Whether the strategy takes steps that touch nothing in common to commute ({@code
+   * SharedState.DECLARED}): only then does the loop record what each step touches. Read first by
+   * every hook, so that other runs pay one branch.
+   */
+  private final boolean footprints;
+
   /** Moves the baton between the tasks' carrier threads and the driver. */
   final Handoff handoff;
 
@@ -153,6 +160,7 @@ final class Loop implements LoopView {
             : options.preemption();
     this.choices =
         new ChoicePoints(this, chooser, preemption == Preemption.EVERY_OPERATION, record);
+    this.footprints = choices.recordsFootprints();
   }
 
   /** Returns the task that is running now; throws if called from a callback. */
@@ -187,26 +195,33 @@ final class Loop implements LoopView {
    * read otherwise.
    */
   void touch(long serial) {
-    if (choices.recordsFootprints() && RunningLoop.orNull() == this) {
+    if (footprints && RunningLoop.orNull() == this) {
       choices.touch(serial); // only the run's own thread: a task's isDone() may be asked from any
+    }
+  }
+
+  /** As {@link #touch(long)}, from the loop's own code, which runs on the baton's holder. */
+  private void touchHere(long key) {
+    if (footprints) {
+      choices.touch(key);
     }
   }
 
   /** Returns whether the run records what each step touches (see {@link #touch}). */
   boolean recordsFootprints() {
-    return choices.recordsFootprints();
+    return footprints;
   }
 
   /** Records that the running step may have touched anything: it commutes with no other. */
   void touchAnything() {
-    if (choices.recordsFootprints() && RunningLoop.orNull() == this) {
+    if (footprints && RunningLoop.orNull() == this) {
       choices.touchAnything();
     }
   }
 
   /** Records that the running step touched the state the program calls {@code name}. */
   void touch(String name) {
-    if (choices.recordsFootprints() && RunningLoop.orNull() == this) {
+    if (footprints && RunningLoop.orNull() == this) {
       choices.touch("touch:" + name);
     }
   }
@@ -218,7 +233,7 @@ final class Loop implements LoopView {
 
   <T> TaskImpl<T> spawn(String name, Callable<T> body) {
     ending.checkNotAborted();
-    choices.touch(NAMING); // names and indexes of new tasks follow the order of spawns
+    touchHere(NAMING); // names and indexes of new tasks follow the order of spawns
     String taskName = name != null ? name : "Task-" + ++unnamedTasks;
     TaskImpl<T> task = new TaskImpl<>(this, taskName, body, tasks.size());
     tasks.add(task);
@@ -241,7 +256,7 @@ final class Loop implements LoopView {
 
   <T> PromiseImpl<T> promise(String name) {
     if (name == null) {
-      choices.touch(NAMING);
+      touchHere(NAMING);
     }
     String promiseName = name != null ? name : "Promise-" + ++unnamedPromises;
     return new PromiseImpl<>(this, promiseName);
@@ -249,13 +264,13 @@ final class Loop implements LoopView {
 
   /** Numbers the unnamed primitives of one kind in the order this run first uses them: 1, 2, ... */
   int nextPrimitiveNumber(String kind) {
-    choices.touch(NAMING);
+    touchHere(NAMING);
     return unnamedPrimitives.merge(kind, 1, Integer::sum);
   }
 
   /** Returns the name this run gave {@code thing}, naming it {@code name.get()} the first time. */
   String nameOf(Object thing, Supplier<String> name) {
-    choices.touch(NAMING);
+    touchHere(NAMING);
     if (namesByIdentity == null) {
       namesByIdentity = new IdentityHashMap<>();
     }
@@ -300,7 +315,7 @@ final class Loop implements LoopView {
       } catch (RunAbortedError aborted) {
         throw aborted;
       } catch (Throwable failure) {
-        choices.touch(FAILING);
+        touchHere(FAILING);
         callbackFailures.add(new Reports.CallbackFailure(description, now, failure));
       }
     };
@@ -387,7 +402,9 @@ final class Loop implements LoopView {
 
   /** Returns the next callback to run, or {@code null} when the run is over (semantics §1.6). */
   private Runnable next() {
-    choices.stepEnded(); // the step that ran last, if any, is over
+    if (footprints) {
+      choices.stepEnded(); // the step that ran last, if any, is over
+    }
     if (ending.over()) {
       return null;
     }
@@ -419,12 +436,14 @@ final class Loop implements LoopView {
             new RunEvent.Choice(RunEvent.Choice.Point.TASK, index, candidates));
       }
     }
-    choices.stepBegan(serials);
     Runnable picked = ready.removeAt(index);
-    if (picked instanceof TaskImpl) {
-      ((TaskImpl<?>) picked).touch(); // a task's step reads and changes the task's own state
-    } else if (picked instanceof TimerHandleImpl) {
-      choices.touch(((TimerHandleImpl) picked).serial); // it runs unless it was cancelled
+    if (footprints) {
+      choices.stepBegan(serials);
+      if (picked instanceof TaskImpl) {
+        ((TaskImpl<?>) picked).touch(); // a task's step reads and changes the task's own state
+      } else if (picked instanceof TimerHandleImpl) {
+        choices.touch(((TimerHandleImpl) picked).serial); // it runs unless it was cancelled
+      }
     }
     return picked;
   }
@@ -506,7 +525,7 @@ final class Loop implements LoopView {
     if (!choices.switchesAtOperations() || current == null || ending.over()) {
       return; // cooperative, FIFO, a callback, or the run is ending
     }
-    if (ready.size() == 0 && !choices.recordsFootprints()) {
+    if (ready.size() == 0 && !footprints) {
       // Nothing else could run now. A search that takes steps to commute offers the switch anyway:
       // whether something is ready depends on the order of the pass's other steps, and a step must
       // have the same choice points in every order of the steps it commutes with.
@@ -649,7 +668,7 @@ final class Loop implements LoopView {
    */
   void failed(FutureBase<?> future) {
     if (future.reportsUnobservedFailure() && !ending.aborted()) {
-      choices.touch(FAILING);
+      touchHere(FAILING);
       failures.add(new Reports.Failure(future, now, shutdown.started()));
     }
   }
