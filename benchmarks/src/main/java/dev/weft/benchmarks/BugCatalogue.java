@@ -523,8 +523,7 @@ final class BugCatalogue {
                 missedInARow = missed(lastBeat) ? missedInARow + 1 : 0;
                 check(missedInARow < 5, "a healthy worker declared dead");
               }
-              Weft.touch("worker");
-              stopped[0] = true;
+              stop(stopped);
             });
     Weft.gather(worker, monitor);
   }
@@ -572,6 +571,29 @@ final class BugCatalogue {
     Weft.gather(server, client);
   }
 
+  /** Tells the worker of {@link #heartbeats} to stop beating. */
+  private static void stop(boolean[] stopped) {
+    Weft.touch("worker");
+    stopped[0] = true;
+  }
+
+  /** The missed and the good beats in a row, as a failure detector with hysteresis counts them. */
+  private static final class Streaks {
+    int missed;
+    int beats;
+
+    /** Counts this tick's check ({@link #missed}): one streak grows, the other starts over. */
+    void count(Duration[] lastBeat) {
+      if (missed(lastBeat)) {
+        missed++;
+        beats = 0;
+      } else {
+        beats++;
+        missed = 0;
+      }
+    }
+  }
+
   /**
    * A failure detector with hysteresis: after 4 missed beats in a row ({@link #missed}) it fails
    * the worker's shard over to a standby, after 4 good ones in a row it puts the worker back, but
@@ -588,27 +610,19 @@ final class BugCatalogue {
             () -> {
               boolean workerServes = true;
               boolean standbyServes = false;
-              int missedInARow = 0;
-              int beatsInARow = 0;
+              Streaks streaks = new Streaks();
               for (int check = 0; check < 12; check++) {
                 Weft.sleep(PERIOD);
-                if (missed(lastBeat)) {
-                  missedInARow++;
-                  beatsInARow = 0;
-                } else {
-                  beatsInARow++;
-                  missedInARow = 0;
-                }
-                if (missedInARow == 4 && workerServes) {
+                streaks.count(lastBeat);
+                if (streaks.missed == 4 && workerServes) {
                   workerServes = false;
                   standbyServes = true;
-                } else if (beatsInARow == 4 && !workerServes) {
+                } else if (streaks.beats == 4 && !workerServes) {
                   workerServes = true; // and the standby keeps serving: the bug
                 }
                 check(!(workerServes && standbyServes), "split brain: worker and standby serve");
               }
-              Weft.touch("worker");
-              stopped[0] = true;
+              stop(stopped);
             });
     Weft.gather(worker, detector);
   }
@@ -629,23 +643,16 @@ final class BugCatalogue {
             () -> {
               boolean workerServes = true;
               Task<Void> standby = null;
-              int missedInARow = 0;
-              int beatsInARow = 0;
+              Streaks streaks = new Streaks();
               for (int check = 0; check < 16; check++) {
                 Weft.sleep(PERIOD);
-                if (missed(lastBeat)) {
-                  missedInARow++;
-                  beatsInARow = 0;
-                } else {
-                  beatsInARow++;
-                  missedInARow = 0;
-                }
-                if (missedInARow == 4 && workerServes) {
+                streaks.count(lastBeat);
+                if (streaks.missed == 4 && workerServes) {
                   workerServes = false;
                   if (standby == null) { // a stopped standby is not null: the bug
                     standby = Weft.spawn("standby", () -> Weft.sleep(Duration.ofDays(1)));
                   }
-                } else if (beatsInARow == 4 && !workerServes) {
+                } else if (streaks.beats == 4 && !workerServes) {
                   workerServes = true;
                   standby.cancel();
                 }
@@ -653,8 +660,7 @@ final class BugCatalogue {
                     workerServes || !standby.isDone(),
                     "nobody serves the shard: the standby stopped");
               }
-              Weft.touch("worker");
-              stopped[0] = true;
+              stop(stopped);
               if (standby != null) {
                 standby.cancel();
                 Weft.gatherSettled(List.of(standby));
