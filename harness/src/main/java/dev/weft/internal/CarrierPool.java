@@ -123,7 +123,9 @@ public final class CarrierPool implements AutoCloseable {
         + " carrier threads, and threads of the program outside Weft seem to keep every one of"
         + " them busy (a busy loop, or a finally block that spins while Weft unwinds its task, on"
         + " each), so no other virtual thread can run until they stop; they are left running. A"
-        + " code path that spins without calling Weft must not be reachable from a task.";
+        + " code path that spins without calling Weft must not be reachable from a task. A thread"
+        + " dump (jcmd <pid> Thread.dump_to_file <file>) shows where they spin: a task's thread is"
+        + " named weft- and the task's name.";
   }
 
   /** One reusable carrier thread. */
